@@ -1,0 +1,47 @@
+import type { console as vi } from "../vi/console";
+
+export const console: Record<keyof typeof vi, string> = {
+  "console.title": "Organizer console",
+  "console.nav.overview": "Overview",
+  "console.nav.questions": "Question bank",
+  "console.nav.rounds": "Rounds",
+  "console.nav.contestants": "Contestants",
+  "console.nav.units": "Units",
+  "console.nav.results": "Results",
+  "console.nav.staff": "Staff accounts",
+  "console.nav.audit": "Audit log",
+  "console.readOnly": "You are signed in as a judge/secretary: you can read everything but change nothing.",
+  "console.overview.contest": "Contest",
+  "console.overview.rounds": "Rounds",
+  "console.overview.contestants": "Registered contestants",
+  "console.overview.questions": "Approved questions",
+  "console.overview.addresses": "Addresses",
+  "console.overview.home": "Contestant home",
+  "console.overview.screen": "Audience screen",
+  "console.staff.title": "Organizer and judge accounts",
+  "console.staff.intro":
+    "Only administrators create accounts. The temporary password is shown once; the user must change it at first login.",
+  "console.staff.username": "Username",
+  "console.staff.usernameHint":
+    "Lower-case letters without diacritics, digits, dot or underscore; 3–40 characters.",
+  "console.staff.displayName": "Full name",
+  "console.staff.role": "Role",
+  "console.staff.create": "Create account",
+  "console.staff.created":
+    "Account {username} created. Temporary password: {password} — hand it over in person; it is shown only once.",
+  "console.staff.usernameInvalid":
+    "A username has only lower-case letters without diacritics, digits, dots or underscores, 3–40 characters.",
+  "console.staff.usernameTaken": "This username is taken. Please choose another.",
+  "console.staff.nameInvalid": "Please enter the full name (2–100 characters).",
+  "console.staff.roleInvalid": "Please choose a role: organizer or judge/secretary.",
+  "console.staff.list": "Accounts",
+  "console.staff.createdAt": "Created",
+  "console.staff.status": "Status",
+  "console.staff.active": "Active",
+  "console.staff.disabled": "Locked",
+  "console.staff.disable": "Lock",
+  "console.staff.enable": "Unlock",
+  "console.staff.resetPassword": "Issue temporary password",
+  "console.staff.passwordReset": "New temporary password for {username}: {password} — shown only once.",
+  "console.staff.cannotSelf": "You cannot lock your own account.",
+};

@@ -1,0 +1,68 @@
+/**
+ * The message catalogue: Vietnamese first, English as the switch.
+ * Each area keeps its texts in its own module under `vi/` and `en/`; this file joins them.
+ */
+import { common as viCommon } from "./vi/common";
+import { bank as viBank } from "./vi/bank";
+import { auth as viAuth } from "./vi/auth";
+import { registration as viRegistration } from "./vi/registration";
+import { round as viRound } from "./vi/round";
+import { board as viBoard } from "./vi/board";
+import { results as viResults } from "./vi/results";
+import { console as viConsole } from "./vi/console";
+import { common as enCommon } from "./en/common";
+import { bank as enBank } from "./en/bank";
+import { auth as enAuth } from "./en/auth";
+import { registration as enRegistration } from "./en/registration";
+import { round as enRound } from "./en/round";
+import { board as enBoard } from "./en/board";
+import { results as enResults } from "./en/results";
+import { console as enConsole } from "./en/console";
+
+export const LANGS = ["vi", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+const vi = {
+  ...viCommon,
+  ...viBank,
+  ...viAuth,
+  ...viRegistration,
+  ...viRound,
+  ...viBoard,
+  ...viResults,
+  ...viConsole,
+};
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  ...enCommon,
+  ...enBank,
+  ...enAuth,
+  ...enRegistration,
+  ...enRound,
+  ...enBoard,
+  ...enResults,
+  ...enConsole,
+};
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+export type Params = Record<string, string | number>;
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = catalogues[lang][key] ?? vi[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** For codes computed at run time (problem codes and the like): falls back to the code itself. */
+export function translateDynamic(lang: Lang, key: string, params?: Params): string {
+  if (key in vi) return translate(lang, key as MessageKey, params);
+  return key;
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
+}

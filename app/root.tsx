@@ -1,0 +1,77 @@
+import "@fontsource/be-vietnam-pro/vietnamese-400.css";
+import "@fontsource/be-vietnam-pro/vietnamese-600.css";
+import "@fontsource/be-vietnam-pro/vietnamese-700.css";
+import "@fontsource/be-vietnam-pro/latin-400.css";
+import "@fontsource/be-vietnam-pro/latin-600.css";
+import "@fontsource/be-vietnam-pro/latin-700.css";
+import "./styles/app.css";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { getCurrentUser } from "./lib/auth.server";
+import { SiteHeader } from "./components/site-header";
+import { ErrorPage } from "./components/error-page";
+import type { Lang } from "./i18n";
+
+export const meta: MetaFunction = () => [{ title: "Hội thi tìm hiểu về Chuyển đổi số" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request, context);
+  return {
+    lang: context.lang,
+    csrfToken: context.csrf.token,
+    requestId: context.requestId,
+    user: user ? { id: user.id, role: user.role, displayName: user.displayName } : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData("root") as { lang: Lang } | undefined;
+  return (
+    <html lang={data?.lang ?? "vi"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b4f8a" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <>
+      <SiteHeader />
+      <ErrorPage
+        status={status}
+        requestId={data?.requestId}
+        csrf={isRouteErrorResponse(error) && error.statusText === "csrf"}
+      />
+    </>
+  );
+}

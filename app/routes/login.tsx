@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { SiteHeader } from "~/components/site-header";
+import { CsrfInput } from "~/components/csrf-input";
+import { useT } from "~/i18n/use-t";
+import { translate } from "~/i18n";
+import { formatVnTime } from "~/rules/vn-time";
+import { getCurrentUser, homeFor, safeNext, startSession } from "~/lib/auth.server";
+import { readProtectedForm } from "~/lib/csrf.server";
+import { attemptLogin } from "#server/security/login";
+import { findUserById } from "#db/repos/users";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập — Hội thi tìm hiểu về Chuyển đổi số" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request, context);
+  if (user) throw redirect(homeFor(user.role));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readProtectedForm(request, context);
+  const login = String(form.get("login") ?? "").slice(0, 200);
+  const password = String(form.get("password") ?? "").slice(0, 200);
+  const lang = context.lang;
+  if (!login.trim() || !password) return { error: translate(lang, "auth.login.missing"), login };
+
+  const { db, clock, logger } = context.services;
+  const now = clock.now();
+  const result = await attemptLogin(db, { login, password, ip: context.ip, now });
+  if (!result.ok) {
+    logger.info({ reason: result.reason, requestId: context.requestId }, "login refused");
+    if (result.reason === "throttled") {
+      const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
+      return {
+        error: translate(lang, "auth.login.throttled", { time: formatVnTime(result.retryAt), minutes }),
+        login,
+      };
+    }
+    return {
+      error: translate(lang, result.reason === "disabled" ? "auth.login.disabled" : "auth.login.wrong"),
+      login,
+    };
+  }
+  const user = await findUserById(db, result.userId);
+  const cookie = await startSession(request, context, result.userId);
+  const next = result.mustChangePassword
+    ? "/account?must-change=1"
+    : safeNext(form.get("next"), homeFor(user?.role ?? "contestant"));
+  return redirect(next, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="page narrow">
+        <div className="card">
+          <h1>{t("auth.login.title")}</h1>
+          <p className="muted">{t("auth.login.intro")}</p>
+          {data?.error ? (
+            <p className="form-error" role="alert" id="login-error">
+              {data.error}
+            </p>
+          ) : null}
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="next" value={params.get("next") ?? ""} />
+            <div className="field">
+              <label htmlFor="login">{t("auth.login.login")}</label>
+              <input
+                id="login"
+                name="login"
+                autoComplete="username"
+                required
+                defaultValue={data?.login ?? ""}
+                aria-invalid={data?.error ? true : undefined}
+                aria-describedby={data?.error ? "login-error" : undefined}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="password">{t("auth.login.password")}</label>
+              <input id="password" name="password" type="password" autoComplete="current-password" required />
+            </div>
+            <button type="submit" className="primary block" disabled={busy}>
+              {t("auth.login.submit")}
+            </button>
+          </Form>
+          <p>
+            {t("auth.login.noAccount")} <Link to="/register">{t("nav.register")}</Link>
+          </p>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Every problem code the question formats can report, and how one is rendered for a reader.
+ * Each code has a text under `bank.problem.<code>` in both catalogues (checked by problems.test.ts).
+ */
+import type { Problem } from "../question";
+import { translateDynamic, type Lang } from "../../i18n";
+
+/** Codes produced by `questionProblems` in app/rules/question.ts. */
+export const QUESTION_RULE_CODES = [
+  "missingText",
+  "tooFewOptions",
+  "tooManyOptions",
+  "emptyOption",
+  "duplicateOption",
+  "missingCorrect",
+  "correctOutOfRange",
+  "duplicateCorrect",
+  "singleHasSeveral",
+  "multipleHasOne",
+  "trueFalseOptions",
+  "missingExplanation",
+  "missingSource",
+] as const;
+
+/** Codes about one question (a row, a block, a bank entry). */
+export const ROW_CODES = [
+  ...QUESTION_RULE_CODES,
+  "missingTopic",
+  "missingDifficulty",
+  "unknownDifficulty",
+  "missingType",
+  "unknownType",
+  "badCorrectLetter",
+  "optionGap",
+  "topicTooLong",
+  "textTooLong",
+  "optionTooLong",
+  "explanationTooLong",
+  "sourceTooLong",
+  "tagTooLong",
+  "tooManyTags",
+  "formulaWithoutResult",
+  "mergedCells",
+  "giftUnclosedBrace",
+  "giftNoAnswers",
+  "giftUnsupportedQuestion",
+  "giftPartialCredit",
+  "giftBadMeta",
+  "aikenOptionOrder",
+  "aikenBadLine",
+  "bankMissingField",
+  "bankInvalidField",
+  "bankUnknownField",
+  "bankBadKey",
+  "bankDuplicateKey",
+  "bankKeyUsedElsewhere",
+  "duplicateInFile",
+  "duplicateOfLine",
+  "duplicateExisting",
+] as const;
+
+/** Codes about the file as a whole. */
+export const FILE_CODES = [
+  "fileEmpty",
+  "fileTooLarge",
+  "noQuestions",
+  "notAWorkbook",
+  "oldExcelFormat",
+  "workbookTooLarge",
+  "workbookUnreadable",
+  "noSheet",
+  "wrongHeader",
+  "notTextFile",
+  "notUtf8",
+  "csvMalformed",
+  "notJson",
+  "bankNotObject",
+  "bankMissingTopic",
+  "unsupportedFormat",
+  "fileUnreadable",
+] as const;
+
+export const PROBLEM_CODES = [...ROW_CODES, ...FILE_CODES] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export function problem(code: ProblemCode, params?: Problem["params"]): Problem {
+  return params ? { code, params } : { code };
+}
+
+/** "chưa có đáp án đúng", or "Dòng 14: chưa có đáp án đúng" when the problem has a line. */
+export function describeProblem(lang: Lang, p: Problem): string {
+  const message = translateDynamic(lang, `bank.problem.${p.code}`, p.params);
+  return p.line === undefined
+    ? message
+    : translateDynamic(lang, "bank.problem.atLine", { line: p.line, message });
+}

@@ -1,0 +1,153 @@
+/**
+ * The spreadsheet layout shared by .xlsx and .csv (issue 3, "Formats"):
+ * STT | Chủ đề | Mức độ | Loại | Câu hỏi | A | B | C | D | E | F | Đáp án đúng | Giải thích | Nguồn
+ * plus an optional trailing "Thẻ" column (tags, comma separated) so an export loses nothing.
+ */
+import { OPTION_LETTERS, type Problem, type QuestionDraft } from "../question";
+import { foldForDuplicate } from "../text";
+import {
+  DIFFICULTY_LABELS,
+  TYPE_LABELS,
+  cleanText,
+  finishRow,
+  joinSource,
+  joinTags,
+  parseCorrect,
+  parseDifficulty,
+  parseSource,
+  parseTags,
+  parseType,
+  type ParseOptions,
+  type ParsedRow,
+} from "./draft-row";
+import { problem } from "./problems";
+
+export const COLUMNS = [
+  { id: "number", header: "STT", aliases: ["so thu tu", "#", "no"] },
+  { id: "topic", header: "Chủ đề", aliases: ["topic"] },
+  { id: "difficulty", header: "Mức độ", aliases: ["do kho", "difficulty"] },
+  { id: "type", header: "Loại", aliases: ["loai cau hoi", "kieu", "type"] },
+  { id: "text", header: "Câu hỏi", aliases: ["noi dung", "noi dung cau hoi", "question"] },
+  ...OPTION_LETTERS.map((letter) => ({
+    id: letter,
+    header: letter,
+    aliases: [`phuong an ${letter}`, `dap an ${letter}`],
+  })),
+  { id: "correct", header: "Đáp án đúng", aliases: ["dap an", "correct", "answer"] },
+  { id: "explanation", header: "Giải thích", aliases: ["explanation"] },
+  { id: "source", header: "Nguồn", aliases: ["nguon tham khao", "can cu", "source"] },
+  { id: "tags", header: "Thẻ", aliases: ["tags", "tu khoa"] },
+] as const;
+
+export type ColumnId = (typeof COLUMNS)[number]["id"];
+export const HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
+/** Without these a first row is not our header (the others may be left out: they read as empty). */
+const REQUIRED: readonly ColumnId[] = ["text", "A", "B", "correct"];
+
+export type ColumnMap = Partial<Record<ColumnId, number>>;
+
+/** Header cells → column positions; spelling is compared without diacritics, case or spacing. */
+export function mapHeader(cells: readonly string[]): { columns: ColumnMap } | { problem: Problem } {
+  const byName = new Map<string, ColumnId>();
+  for (const c of COLUMNS)
+    for (const name of [c.header, ...c.aliases]) byName.set(foldForDuplicate(name) || name, c.id);
+  const columns: ColumnMap = {};
+  cells.forEach((cell, index) => {
+    const folded = foldForDuplicate(cell);
+    const id = byName.get(folded === "" ? cell.trim() : folded);
+    if (id !== undefined && columns[id] === undefined) columns[id] = index;
+  });
+  const missing = REQUIRED.filter((id) => columns[id] === undefined);
+  if (missing.length > 0) {
+    const headerOf = (id: ColumnId) => COLUMNS.find((c) => c.id === id)?.header ?? id;
+    return {
+      problem: problem("wrongHeader", {
+        missing: missing.map(headerOf).join(", "),
+        expected: HEADERS.slice(0, 14).join(" | "),
+      }),
+    };
+  }
+  return { columns };
+}
+
+/** One data row's cells (already as text) → a checked row. Empty rows (or only STT) give null. */
+export function readTableRow(
+  line: number,
+  cell: (id: ColumnId) => string,
+  options: ParseOptions,
+  extraProblems: Problem[] = [],
+): ParsedRow | null {
+  const values = new Map(COLUMNS.map((c) => [c.id, cleanText(cell(c.id))]));
+  const get = (id: ColumnId) => values.get(id) ?? "";
+  if (COLUMNS.every((c) => c.id === "number" || get(c.id) === "")) return null;
+
+  const problems: Problem[] = [...extraProblems];
+  const rawDifficulty = get("difficulty");
+  const difficulty = rawDifficulty === "" ? "" : parseDifficulty(rawDifficulty);
+  if (difficulty === undefined)
+    problems.push(
+      problem("unknownDifficulty", {
+        value: rawDifficulty,
+        allowed: Object.values(DIFFICULTY_LABELS).join(", "),
+      }),
+    );
+  const rawType = get("type");
+  const type = rawType === "" ? "" : parseType(rawType);
+  if (type === undefined)
+    problems.push(problem("unknownType", { value: rawType, allowed: Object.values(TYPE_LABELS).join(", ") }));
+
+  let cells = OPTION_LETTERS.map((l) => get(l));
+  const last = cells.reduce((end, value, i) => (value !== "" ? i + 1 : end), 0);
+  cells = cells.slice(0, last);
+  // A true/false row may leave A and B empty: they can only be "Đúng" and "Sai".
+  if (type === "true_false" && cells.length === 0) cells = ["Đúng", "Sai"];
+  const gap = cells.findIndex((v) => v === "");
+  if (gap >= 0)
+    problems.push(problem("optionGap", { letter: OPTION_LETTERS[gap], next: OPTION_LETTERS[last - 1] }));
+
+  const { correct, problems: letterProblems } = parseCorrect(get("correct"), type || undefined, cells.length);
+  problems.push(...letterProblems);
+
+  return finishRow(
+    {
+      line,
+      topic: get("topic"),
+      difficulty,
+      type,
+      text: get("text"),
+      options: cells,
+      correct,
+      explanation: get("explanation"),
+      source: parseSource(get("source")),
+      tags: parseTags(get("tags")),
+      problems,
+    },
+    options,
+  );
+}
+
+/** A draft as the cells of one row, in column order (the caller writes them as text). */
+export function draftCells(draft: QuestionDraft, number: number): string[] {
+  const byId: Record<ColumnId, string> = {
+    number: String(number),
+    topic: draft.topic,
+    difficulty: DIFFICULTY_LABELS[draft.difficulty],
+    type: TYPE_LABELS[draft.type],
+    text: draft.text,
+    A: "",
+    B: "",
+    C: "",
+    D: "",
+    E: "",
+    F: "",
+    correct: draft.correct.map((i) => OPTION_LETTERS[i] ?? "?").join(", "),
+    explanation: draft.explanation,
+    source: joinSource(draft.source),
+    tags: joinTags(draft.tags),
+  };
+  draft.options.forEach((option, i) => {
+    const letter = OPTION_LETTERS[i];
+    if (letter) byId[letter] = option;
+  });
+  return COLUMNS.map((c) => byId[c.id]);
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, by name. Names sort by date, which is the order they run in.
+ * A static list (rather than reading the folder) works the same under tsx, Vite and Vitest.
+ */
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-27-0001-initial";
+
+export const migrations: Record<string, Migration> = {
+  "2026-11-27-0001-initial": initial,
+};

@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, parseDatabaseUrl } from "./config";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "config-"));
+
+describe("configuration", () => {
+  it("uses the defaults on an empty environment and keeps a generated session secret", () => {
+    const dataDir = tmp();
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.port).toBe(3000);
+    expect(first.database).toEqual({ kind: "sqlite", file: "data/contest.db" });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(first.sessionSecret);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => loadConfig({ PORT: "abc", DATA_DIR: tmp() })).toThrow(/PORT: must be a number/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud", DATA_DIR: tmp() })).toThrow(/LOG_LEVEL: must be one of/);
+    expect(() => loadConfig({ SESSION_SECRET: "short", DATA_DIR: tmp() })).toThrow(/SESSION_SECRET/);
+  });
+
+  it("refuses PostgreSQL clearly until it is supported", () => {
+    expect(() => parseDatabaseUrl("postgres://localhost/contest")).toThrow(ConfigError);
+    expect(() => parseDatabaseUrl("postgresql://localhost/contest")).toThrow(/not supported yet/);
+  });
+
+  it("accepts a path or a file: URL for SQLite", () => {
+    expect(parseDatabaseUrl("file:data/x.db")).toEqual({ kind: "sqlite", file: "data/x.db" });
+    expect(parseDatabaseUrl("file:///tmp/x.db")).toEqual({ kind: "sqlite", file: "/tmp/x.db" });
+    expect(parseDatabaseUrl(":memory:")).toEqual({ kind: "sqlite", file: ":memory:" });
+  });
+});

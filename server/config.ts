@@ -1,0 +1,105 @@
+/**
+ * Configuration from the environment, parsed once at start with Zod. A wrong value stops the
+ * process with a message that names the variable and says what is expected.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import type { DatabaseTarget } from "#db/connection";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.string().min(1).default("data/contest.db"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(", ")}` }) })
+    .default("info"),
+  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  PUBLIC_URL: z.string().url("must be a full address such as https://thi.lyson.gov.vn").optional(),
+  DATA_DIR: z.string().min(1).default("data"),
+  /** "1" when the app is served over HTTPS (directly or behind a proxy): cookies get Secure. */
+  SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  sessionSecret: string;
+  logLevel: LogLevel;
+  adminPassword: string | null;
+  publicUrl: string | null;
+  dataDir: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** `DATABASE_URL` → where the data lives. Only SQLite is supported for now. */
+export function parseDatabaseUrl(value: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//i.test(value)) {
+    throw new ConfigError(
+      "DATABASE_URL: PostgreSQL is not supported yet. Use a SQLite file path such as data/contest.db (or file:data/contest.db).",
+    );
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !value.startsWith("file:")) {
+    throw new ConfigError(
+      `DATABASE_URL: unsupported address "${value}". Use a SQLite file path such as data/contest.db.`,
+    );
+  }
+  const file = value.startsWith("file:") ? fileURLToPathLoose(value) : value;
+  if (file.trim() === "") throw new ConfigError("DATABASE_URL: the SQLite file path is empty.");
+  return { kind: "sqlite", file };
+}
+
+function fileURLToPathLoose(value: string): string {
+  // file:data/contest.db (relative) is common in tooling; file:///abs/path is a real URL.
+  if (value.startsWith("file://")) return fileURLToPath(value);
+  return value.slice("file:".length);
+}
+
+/** Reads the session secret from the environment, or from a file under the data folder made on first start. */
+function sessionSecretFrom(env: string | undefined, dataDir: string): string {
+  if (env) return env;
+  const file = path.join(dataDir, "session-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabaseUrl(e.DATABASE_URL),
+    sessionSecret: sessionSecretFrom(e.SESSION_SECRET, e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    adminPassword: e.ADMIN_PASSWORD ?? null,
+    publicUrl: e.PUBLIC_URL ?? null,
+    dataDir: e.DATA_DIR,
+    secureCookies: e.SECURE_COOKIES === "1",
+    trustProxy: e.TRUST_PROXY === "1",
+  };
+}

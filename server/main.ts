@@ -1,0 +1,98 @@
+/**
+ * Entry point of the one Node process: configuration → database (migrated, seeded when empty) →
+ * Express + Remix + Socket.IO on one port → graceful shutdown on SIGTERM/SIGINT.
+ */
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { migrateToLatest, openDatabase } from "#db/connection";
+import { isEmpty, seedDemo } from "#db/seed/seed";
+import { loadBundledBank } from "../question-bank/load";
+import { ConfigError, loadConfig } from "./config";
+import { createLogger } from "./logger";
+import { createPlatform, type RemixBuildSource } from "./platform";
+import { generatePassword, hashPassword } from "./security/password";
+import { systemClock, type Services } from "./services";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.database);
+  await migrateToLatest(db);
+
+  if (await isEmpty(db)) {
+    const generated = config.adminPassword ? null : generatePassword(14);
+    const bank = await loadBundledBank(path.join(root, "question-bank"));
+    const result = await seedDemo(db, {
+      now: systemClock.now(),
+      adminPasswordHash: await hashPassword(config.adminPassword ?? generated!),
+      bank,
+    });
+    logger.info({ ...result }, "seeded the demo contest");
+    if (generated) {
+      // Printed once, on the console of whoever installed the platform; never logged to a file.
+      console.log(
+        `\n  Tài khoản quản trị / admin account: admin / ${generated}\n  (Hãy đổi mật khẩu sau khi đăng nhập.)\n`,
+      );
+    }
+  }
+
+  const services: Services = { db, config, logger, clock: systemClock };
+  const dev = process.argv.includes("--dev");
+  const remix: RemixBuildSource = dev
+    ? { kind: "vite-dev" }
+    : {
+        kind: "build",
+        build: (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild,
+        clientDir: path.join(root, "build/client"),
+      };
+  const platform = await createPlatform(services, remix);
+  const { port } = await platform.start();
+
+  const base = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    [
+      "",
+      `  Sẵn sàng / ready in ${seconds}s`,
+      `  Trang thí sinh / contestant home:   ${base}/`,
+      `  Bảng điều khiển / organizer console: ${base}/console`,
+      `  Màn hình khán giả / audience screen: ${base}/screen`,
+      "",
+    ].join("\n"),
+  );
+  logger.info({ port, seconds: Number(seconds) }, "ready");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    try {
+      await platform.stop();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

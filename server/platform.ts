@@ -1,0 +1,164 @@
+/**
+ * The one Node process: Express serves the Remix app and /healthz, Socket.IO shares the same port.
+ * `createPlatform` wires the pieces; `start` and `stop` are the only things that touch the network.
+ */
+import http from "node:http";
+import path from "node:path";
+import crypto from "node:crypto";
+import compression from "compression";
+import { parse as parseCookies, serialize as serializeCookie } from "cookie";
+import express, { type Request, type Response } from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { Server as SocketServer } from "socket.io";
+import { pingDatabase } from "#db/connection";
+import { CSRF_COOKIE, csrfTokenFor } from "./security/csrf";
+import { randomToken } from "./security/password";
+import type { RequestContext, Services } from "./services";
+import { registerRealtime, type RealtimeServer } from "./realtime/register";
+
+export type RemixBuildSource =
+  | { kind: "none" }
+  | { kind: "build"; build: ServerBuild | (() => Promise<ServerBuild>); clientDir: string }
+  | { kind: "vite-dev" };
+
+export interface Platform {
+  app: express.Express;
+  httpServer: http.Server;
+  io: RealtimeServer;
+  services: Services;
+  start(): Promise<{ port: number; host: string }>;
+  stop(): Promise<void>;
+}
+
+/** Socket payloads above this are refused before they are parsed (a hostile client cannot fill memory). */
+export const SOCKET_MAX_BUFFER_BYTES = 16 * 1024;
+
+export async function createPlatform(services: Services, remix: RemixBuildSource): Promise<Platform> {
+  const { config, logger } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", true);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await pingDatabase(services.db);
+      res.status(200).json({ status: "ok" });
+    } catch (error) {
+      logger.error({ err: error }, "health check: database unreachable");
+      res.status(503).json({ status: "unavailable" });
+    }
+  });
+
+  const httpServer = http.createServer(app);
+  const io: RealtimeServer = new SocketServer(httpServer, {
+    maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
+    perMessageDeflate: false,
+    httpCompression: false,
+    cors: { origin: false },
+  });
+  registerRealtime(io, services);
+
+  let viteDev: { close(): Promise<void> } | null = null;
+  if (remix.kind !== "none") {
+    let build: ServerBuild | (() => Promise<ServerBuild>);
+    if (remix.kind === "vite-dev") {
+      const vite = await import("vite");
+      const devServer = await vite.createServer({
+        server: { middlewareMode: true, hmr: { server: httpServer } },
+      });
+      viteDev = devServer;
+      app.use(devServer.middlewares);
+      build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    } else {
+      app.use(
+        "/assets",
+        express.static(path.join(remix.clientDir, "assets"), { immutable: true, maxAge: "1y" }),
+      );
+      app.use(express.static(remix.clientDir, { maxAge: "1h" }));
+      build = remix.build;
+    }
+    app.all(
+      "*",
+      createRequestHandler({
+        build,
+        mode: remix.kind === "vite-dev" ? "development" : "production",
+        getLoadContext: (req, res) => requestContext(services, req, res),
+      }),
+    );
+  }
+
+  // Connections kept alive by browsers would hold `close` open; track them to end idle ones at stop.
+  const connections = new Set<import("node:net").Socket>();
+  httpServer.on("connection", (socket) => {
+    connections.add(socket);
+    socket.on("close", () => connections.delete(socket));
+  });
+
+  return {
+    app,
+    httpServer,
+    io,
+    services,
+    start: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          const port = typeof address === "object" && address ? address.port : config.port;
+          resolve({ port, host: config.host });
+        });
+      }),
+    async stop() {
+      // 1. stop accepting; requests in flight finish; 2. close sockets; 3. close the database.
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      // Tell each client the server ended the connection on purpose (clients reconnect later).
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const force = setTimeout(() => {
+        for (const socket of connections) socket.destroy();
+      }, 10_000);
+      await closed.catch(() => undefined);
+      clearTimeout(force);
+      await viteDev?.close();
+      await services.db.destroy();
+    },
+  };
+}
+
+const LANG_COOKIE = "lang";
+
+function requestContext(services: Services, req: Request, res: Response): RequestContext {
+  const cookies = parseCookies(req.headers.cookie ?? "");
+  let csrfCookie = cookies[CSRF_COOKIE];
+  if (!csrfCookie || csrfCookie.length < 20) {
+    csrfCookie = randomToken(24);
+    res.append(
+      "Set-Cookie",
+      serializeCookie(CSRF_COOKIE, csrfCookie, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: services.config.secureCookies,
+        path: "/",
+      }),
+    );
+  }
+  const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID();
+  res.setHeader("X-Request-Id", requestId);
+  return {
+    services,
+    requestId,
+    ip: req.ip ?? null,
+    lang: cookies[LANG_COOKIE] === "en" ? "en" : "vi",
+    csrf: { cookieValue: csrfCookie, token: csrfTokenFor(services.config.sessionSecret, csrfCookie) },
+  };
+}

@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { openTestDatabase, type Db } from "#db/connection";
+import { createUser } from "#db/repos/users";
+import { createSession, deleteUserSessions, findLiveSession } from "#db/repos/sessions";
+import { attemptLogin } from "./login";
+import { hashPassword } from "./password";
+
+const T0 = new Date("2026-11-27T01:00:00.000Z");
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+describe("logging in", () => {
+  let db: Db;
+  let organizerId: number;
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    const user = await createUser(db, {
+      role: "organizer",
+      username: "bantochuc",
+      displayName: "Ban tổ chức",
+      passwordHash: await hashPassword("dung-mat-khau"),
+      now: T0,
+    });
+    organizerId = user.id;
+  });
+
+  it("accepts the right password, whatever the case of the username", async () => {
+    const result = await attemptLogin(db, {
+      login: " BanToChuc ",
+      password: "dung-mat-khau",
+      ip: "1.1.1.1",
+      now: T0,
+    });
+    expect(result).toEqual({ ok: true, userId: organizerId, mustChangePassword: false });
+  });
+
+  it("refuses a wrong password without saying which part was wrong", async () => {
+    expect(await attemptLogin(db, { login: "bantochuc", password: "sai", ip: "1.1.1.1", now: T0 })).toEqual({
+      ok: false,
+      reason: "wrong",
+    });
+    expect(await attemptLogin(db, { login: "khong-co", password: "sai", ip: "1.1.1.1", now: T0 })).toEqual({
+      ok: false,
+      reason: "wrong",
+    });
+  });
+
+  it("blocks an account after five failures, even with the right password, until the block ends", async () => {
+    for (let i = 0; i < 5; i++) {
+      await attemptLogin(db, { login: "bantochuc", password: "sai", ip: `10.0.0.${i}`, now: minutes(i) });
+    }
+    const blocked = await attemptLogin(db, {
+      login: "bantochuc",
+      password: "dung-mat-khau",
+      ip: "9.9.9.9",
+      now: minutes(5),
+    });
+    expect(blocked.ok).toBe(false);
+    expect(blocked.ok === false && blocked.reason).toBe("throttled");
+    if (!blocked.ok && blocked.reason === "throttled")
+      expect(blocked.retryAt.getTime()).toBeGreaterThan(minutes(5).getTime());
+    const later = await attemptLogin(db, {
+      login: "bantochuc",
+      password: "dung-mat-khau",
+      ip: "9.9.9.9",
+      now: minutes(60),
+    });
+    expect(later.ok).toBe(true);
+  });
+
+  it("blocks an address that guesses many accounts", async () => {
+    for (let i = 0; i < 5; i++) {
+      await attemptLogin(db, { login: `user${i}`, password: "sai", ip: "6.6.6.6", now: minutes(i) });
+    }
+    const result = await attemptLogin(db, {
+      login: "bantochuc",
+      password: "dung-mat-khau",
+      ip: "6.6.6.6",
+      now: minutes(5),
+    });
+    expect(result.ok === false && result.reason).toBe("throttled");
+  });
+
+  it("refuses a disabled account", async () => {
+    await db.updateTable("users").set({ disabled_at: T0.toISOString() }).execute();
+    expect(
+      await attemptLogin(db, { login: "bantochuc", password: "dung-mat-khau", ip: null, now: T0 }),
+    ).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
+  });
+});
+
+describe("sessions", () => {
+  it("expire, and log out everywhere ends them all", async () => {
+    const db = await openTestDatabase();
+    const user = await createUser(db, {
+      role: "judge",
+      username: "gk",
+      displayName: "GK",
+      passwordHash: "x",
+      now: T0,
+    });
+    for (const id of ["a", "b"]) {
+      await createSession(db, {
+        id,
+        userId: user.id,
+        now: T0,
+        expiresAt: minutes(60),
+        ip: null,
+        userAgent: null,
+      });
+    }
+    expect((await findLiveSession(db, "a", minutes(10)))?.user.role).toBe("judge");
+    expect(await findLiveSession(db, "a", minutes(61))).toBeUndefined();
+    expect(await deleteUserSessions(db, user.id)).toBe(2);
+    expect(await findLiveSession(db, "b", minutes(10))).toBeUndefined();
+  });
+});

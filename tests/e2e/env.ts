@@ -1,0 +1,6 @@
+import os from "node:os";
+import path from "node:path";
+
+export const E2E_ADMIN_PASSWORD = "quan-tri-e2e-2023";
+/** Where global setup tells the tests which database file the server uses. */
+export const E2E_STATE_FILE = path.join(os.tmpdir(), "contest-e2e-state.json");

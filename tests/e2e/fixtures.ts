@@ -1,0 +1,88 @@
+/**
+ * Test set-up that would take many clicks otherwise: accounts written straight into the server's
+ * database file (SQLite allows a second connection). Only set-up goes this way; what a test checks
+ * always goes through the browser.
+ */
+import fs from "node:fs";
+import { openDatabase, type Db } from "#db/connection";
+import { createUser } from "#db/repos/users";
+import { hashPassword } from "#server/security/password";
+import { E2E_STATE_FILE } from "./env";
+
+export function e2eDatabase(): Db {
+  const state = JSON.parse(fs.readFileSync(E2E_STATE_FILE, "utf8")) as { databaseFile: string };
+  return openDatabase({ kind: "sqlite", file: state.databaseFile });
+}
+
+let counter = 0;
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${(counter++).toString(36)}`;
+}
+
+export async function createStaffAccount(role: "organizer" | "judge", password: string): Promise<string> {
+  const db = e2eDatabase();
+  try {
+    const username = `${role}.${uniqueSuffix()}`;
+    await createUser(db, {
+      role,
+      username,
+      displayName: `Cán bộ ${role}`,
+      passwordHash: await hashPassword(password),
+      now: new Date(),
+    });
+    return username;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** A registered contestant of the demo contest, returning the phone number to log in with. */
+export async function createContestantAccount(password: string): Promise<string> {
+  const db = e2eDatabase();
+  try {
+    const contest = await db.selectFrom("contests").select("id").orderBy("id").executeTakeFirstOrThrow();
+    const unit = await db
+      .selectFrom("units")
+      .select("id")
+      .where("contest_id", "=", contest.id)
+      .executeTakeFirstOrThrow();
+    const category = await db
+      .selectFrom("categories")
+      .select("id")
+      .where("contest_id", "=", contest.id)
+      .executeTakeFirstOrThrow();
+    const phone = `09${String(Date.now() % 100_000_000).padStart(8, "0")}`;
+    const now = new Date().toISOString();
+    const user = await createUser(db, {
+      role: "contestant",
+      username: null,
+      displayName: "Trần Thị Bích",
+      passwordHash: await hashPassword(password),
+      now: new Date(),
+    });
+    await db
+      .insertInto("contestants")
+      .values({
+        user_id: user.id,
+        contest_id: contest.id,
+        full_name: "Trần Thị Bích",
+        name_folded: "tran thi bich",
+        birth_date: "1995-04-12",
+        gender: "female",
+        phone,
+        cccd: null,
+        unit_id: unit.id,
+        category_id: category.id,
+        is_staff_member: 0,
+        status: "active",
+        status_reason: null,
+        consent_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return phone;
+  } finally {
+    await db.destroy();
+  }
+}

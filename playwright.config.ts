@@ -5,7 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
  * on its own port and its own fresh database (see tests/e2e/global-setup.ts).
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3123);
+import { E2E_PORT } from "./tests/e2e/env";
 
 export default defineConfig({
   testDir: "tests/e2e",

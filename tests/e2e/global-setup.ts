@@ -6,10 +6,10 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { E2E_ADMIN_PASSWORD, E2E_STATE_FILE } from "./env";
+import { E2E_ADMIN_PASSWORD, E2E_PORT, E2E_STATE_FILE } from "./env";
 
 export default async function globalSetup() {
-  const port = Number(process.env.E2E_PORT ?? 3123);
+  const port = E2E_PORT;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "contest-e2e-"));
   const databaseFile = path.join(dataDir, "contest.db");
   const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {

@@ -46,7 +46,7 @@ export function decodeText(bytes: Uint8Array, formatName: string): { text: strin
  * Reads the zip's central directory and inflates every part with a hard output limit, so a part that
  * lies about its size is caught before ExcelJS (which trusts the zip) expands it in memory.
  */
-export function checkZip(bytes: Uint8Array): Problem | null {
+export function checkZip(bytes: Uint8Array, limit = MAX_UNZIPPED_BYTES): Problem | null {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const unreadable = problem("workbookUnreadable");
   let eocd = -1;
@@ -61,7 +61,7 @@ export function checkZip(bytes: Uint8Array): Problem | null {
   let offset = data.readUInt32LE(eocd + 16);
   if (entries === 0xffff || offset === 0xffffffff || entries > MAX_ZIP_ENTRIES)
     return problem("workbookTooLarge");
-  let budget = MAX_UNZIPPED_BYTES;
+  let budget = limit;
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) return unreadable;
     const method = data.readUInt16LE(offset + 10);

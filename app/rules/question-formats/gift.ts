@@ -202,8 +202,7 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
   if (body.trim().startsWith("#")) return unsupported("numerical");
   const answers = parseAnswers(body);
   if (!answers || answers.length === 0) return unsupported("?");
-  if (answers.some((a) => a.text.includes("->"))) return unsupported("matching");
-  if (answers.every((a) => a.mark === "=")) return unsupported("short answer");
+  if (answers.every((a) => a.mark === "=")) return unsupported(answers.some((a) => a.text.includes("->")) ? "matching" : "short answer");
 
   const hasEquals = answers.some((a) => a.mark === "=");
   const correct: number[] = [];
@@ -295,7 +294,12 @@ export function serializeGift(drafts: readonly QuestionDraft[]): Buffer {
         out.push(`~%${draft.correct.includes(i) ? right : "-100"}%${escapeGift(o)}`),
       );
     } else {
-      draft.options.forEach((o, i) => out.push(`${draft.correct.includes(i) ? "=" : "~"}${escapeGift(o)}`));
+      // GIFT cannot escape "%": an option that itself starts like a weight gets an explicit one first.
+      draft.options.forEach((o, i) => {
+        const right = draft.correct.includes(i);
+        const weight = /^%-?\d+(?:\.\d+)?%/.test(o) ? (right ? "%100%" : "%0%") : "";
+        out.push(`${right ? "=" : "~"}${weight}${escapeGift(o)}`);
+      });
     }
     if (draft.explanation !== "") out.push(`####${escapeGift(draft.explanation)}`);
     out.push("}", "");

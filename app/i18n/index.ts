@@ -10,6 +10,7 @@ import { round as viRound } from "./vi/round";
 import { board as viBoard } from "./vi/board";
 import { results as viResults } from "./vi/results";
 import { console as viConsole } from "./vi/console";
+import { questions as viQuestions } from "./vi/questions";
 import { common as enCommon } from "./en/common";
 import { bank as enBank } from "./en/bank";
 import { auth as enAuth } from "./en/auth";
@@ -18,6 +19,7 @@ import { round as enRound } from "./en/round";
 import { board as enBoard } from "./en/board";
 import { results as enResults } from "./en/results";
 import { console as enConsole } from "./en/console";
+import { questions as enQuestions } from "./en/questions";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -31,6 +33,7 @@ const vi = {
   ...viBoard,
   ...viResults,
   ...viConsole,
+  ...viQuestions,
 };
 export type MessageKey = keyof typeof vi;
 
@@ -43,6 +46,7 @@ const en: Record<MessageKey, string> = {
   ...enBoard,
   ...enResults,
   ...enConsole,
+  ...enQuestions,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

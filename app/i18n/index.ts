@@ -11,6 +11,7 @@ import { board as viBoard } from "./vi/board";
 import { results as viResults } from "./vi/results";
 import { console as viConsole } from "./vi/console";
 import { questions as viQuestions } from "./vi/questions";
+import { attempt as viAttempt } from "./vi/attempt";
 import { common as enCommon } from "./en/common";
 import { bank as enBank } from "./en/bank";
 import { auth as enAuth } from "./en/auth";
@@ -20,6 +21,7 @@ import { board as enBoard } from "./en/board";
 import { results as enResults } from "./en/results";
 import { console as enConsole } from "./en/console";
 import { questions as enQuestions } from "./en/questions";
+import { attempt as enAttempt } from "./en/attempt";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -34,6 +36,7 @@ const vi = {
   ...viResults,
   ...viConsole,
   ...viQuestions,
+  ...viAttempt,
 };
 export type MessageKey = keyof typeof vi;
 
@@ -47,6 +50,7 @@ const en: Record<MessageKey, string> = {
   ...enResults,
   ...enConsole,
   ...enQuestions,
+  ...enAttempt,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

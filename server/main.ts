@@ -13,6 +13,7 @@ import { createLogger } from "./logger";
 import { createPlatform, type RemixBuildSource } from "./platform";
 import { generatePassword, hashPassword } from "./security/password";
 import { systemClock, type Services } from "./services";
+import { ContestEvents } from "./contest/events";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const services: Services = { db, config, logger, clock: systemClock };
+  const services: Services = { db, config, logger, clock: systemClock, events: new ContestEvents() };
   const dev = process.argv.includes("--dev");
   const remix: RemixBuildSource = dev
     ? { kind: "vite-dev" }

@@ -6,6 +6,7 @@
 import type { Db } from "#db/connection";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
+import type { ContestEvents } from "./contest/events";
 
 export interface Clock {
   now(): Date;
@@ -18,6 +19,7 @@ export interface Services {
   config: Config;
   logger: Logger;
   clock: Clock;
+  events: ContestEvents;
 }
 
 /** Per request: the services plus what the HTTP layer learned about this request. */

@@ -3,6 +3,7 @@ import { openTestDatabase } from "#db/connection";
 import type { Config } from "#server/config";
 import { createLogger } from "#server/logger";
 import type { Clock, Services } from "#server/services";
+import { ContestEvents } from "#server/contest/events";
 
 export interface TestClock extends Clock {
   set(date: Date): void;
@@ -40,5 +41,6 @@ export async function testServices(clock: Clock = testClock()): Promise<Services
     config: testConfig(),
     logger: createLogger("silent"),
     clock,
+    events: new ContestEvents(),
   };
 }

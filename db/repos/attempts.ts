@@ -1,0 +1,340 @@
+/**
+ * Attempts and their items. An item records which question version the contestant saw, the order
+ * its options were shown in, and what was chosen (as original option indexes).
+ */
+import type { Difficulty, QuestionType } from "~/rules/question";
+import type { Db } from "../connection";
+import type { Attempt } from "../schema";
+
+export interface NewAttemptItem {
+  questionVersionId: number;
+  optionOrder: number[];
+}
+
+export interface NewAttempt {
+  roundId: number | null;
+  contestantId: number;
+  isPractice: boolean;
+  attemptNo: number;
+  seed: number;
+  startedAt: Date;
+  deadlineAt: Date;
+  items: NewAttemptItem[];
+}
+
+export async function insertAttempt(db: Db, input: NewAttempt): Promise<number> {
+  const attempt = await db
+    .insertInto("attempts")
+    .values({
+      round_id: input.roundId,
+      contestant_id: input.contestantId,
+      is_practice: input.isPractice ? 1 : 0,
+      attempt_no: input.attemptNo,
+      status: "in_progress",
+      seed: input.seed,
+      started_at: input.startedAt.toISOString(),
+      deadline_at: input.deadlineAt.toISOString(),
+      submitted_at: null,
+      submit_reason: null,
+      prediction: null,
+      score: null,
+      correct_count: null,
+      all_correct: null,
+      duration_ms: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (input.items.length > 0) {
+    await db
+      .insertInto("attempt_items")
+      .values(
+        input.items.map((item, position) => ({
+          attempt_id: attempt.id,
+          position,
+          question_version_id: item.questionVersionId,
+          option_order: JSON.stringify(item.optionOrder),
+          chosen: null,
+          answered_at: null,
+          marked: 0,
+          is_correct: null,
+          points: null,
+        })),
+      )
+      .execute();
+  }
+  return attempt.id;
+}
+
+export function findAttempt(db: Db, id: number): Promise<Attempt | undefined> {
+  return db.selectFrom("attempts").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listRankedAttempts(db: Db, roundId: number, contestantId: number): Promise<Attempt[]> {
+  return db
+    .selectFrom("attempts")
+    .selectAll()
+    .where("round_id", "=", roundId)
+    .where("contestant_id", "=", contestantId)
+    .where("is_practice", "=", 0)
+    .orderBy("attempt_no")
+    .execute();
+}
+
+export function findOpenPracticeAttempt(db: Db, contestantId: number): Promise<Attempt | undefined> {
+  return db
+    .selectFrom("attempts")
+    .selectAll()
+    .where("contestant_id", "=", contestantId)
+    .where("is_practice", "=", 1)
+    .where("status", "=", "in_progress")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+export async function countPracticeAttempts(db: Db, contestantId: number): Promise<number> {
+  const row = await db
+    .selectFrom("attempts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("contestant_id", "=", contestantId)
+    .where("is_practice", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One item with the question version it shows: everything the server needs, key included. */
+export interface ItemWithQuestion {
+  position: number;
+  questionVersionId: number;
+  questionId: number;
+  text: string;
+  type: QuestionType;
+  difficulty: Difficulty;
+  /** In original order. */
+  options: string[];
+  /** Original indexes: the answer key. Never sent to a browser before the round allows it. */
+  correct: number[];
+  explanation: string;
+  sourceDocument: string;
+  /** optionOrder[displayIndex] = original index. */
+  optionOrder: number[];
+  /** Original indexes, or null when unanswered. */
+  chosen: number[] | null;
+  answeredAt: string | null;
+  marked: boolean;
+  isCorrect: boolean | null;
+}
+
+export async function listItems(db: Db, attemptId: number): Promise<ItemWithQuestion[]> {
+  const rows = await db
+    .selectFrom("attempt_items")
+    .innerJoin("question_versions", "question_versions.id", "attempt_items.question_version_id")
+    .innerJoin("questions", "questions.id", "question_versions.question_id")
+    .select([
+      "attempt_items.position",
+      "attempt_items.question_version_id",
+      "attempt_items.option_order",
+      "attempt_items.chosen",
+      "attempt_items.answered_at",
+      "attempt_items.marked",
+      "attempt_items.is_correct",
+      "question_versions.question_id",
+      "question_versions.text",
+      "question_versions.options",
+      "question_versions.correct",
+      "question_versions.explanation",
+      "question_versions.source_document",
+      "questions.type",
+      "questions.difficulty",
+    ])
+    .where("attempt_items.attempt_id", "=", attemptId)
+    .orderBy("attempt_items.position")
+    .execute();
+  return rows.map((r) => ({
+    position: r.position,
+    questionVersionId: r.question_version_id,
+    questionId: r.question_id,
+    text: r.text,
+    type: r.type,
+    difficulty: r.difficulty,
+    options: JSON.parse(r.options) as string[],
+    correct: JSON.parse(r.correct) as number[],
+    explanation: r.explanation,
+    sourceDocument: r.source_document,
+    optionOrder: JSON.parse(r.option_order) as number[],
+    chosen: r.chosen === null ? null : (JSON.parse(r.chosen) as number[]),
+    answeredAt: r.answered_at,
+    marked: r.marked === 1,
+    isCorrect: r.is_correct === null ? null : r.is_correct === 1,
+  }));
+}
+
+export async function saveChoice(
+  db: Db,
+  input: { attemptId: number; position: number; chosen: number[] | null; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("attempt_items")
+    .set({
+      chosen: input.chosen === null ? null : JSON.stringify(input.chosen),
+      answered_at: input.at.toISOString(),
+    })
+    .where("attempt_id", "=", input.attemptId)
+    .where("position", "=", input.position)
+    // In the same statement, so a submission can never be followed by a change it did not score.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("attempts")
+          .select("attempts.id")
+          .where("attempts.id", "=", input.attemptId)
+          .where("attempts.status", "=", "in_progress"),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function saveMark(
+  db: Db,
+  attemptId: number,
+  position: number,
+  marked: boolean,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("attempt_items")
+    .set({ marked: marked ? 1 : 0 })
+    .where("attempt_id", "=", attemptId)
+    .where("position", "=", position)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("attempts")
+          .select("attempts.id")
+          .where("attempts.id", "=", attemptId)
+          .where("attempts.status", "=", "in_progress"),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function savePrediction(db: Db, attemptId: number, prediction: number | null): Promise<boolean> {
+  const result = await db
+    .updateTable("attempts")
+    .set({ prediction })
+    .where("id", "=", attemptId)
+    .where("status", "=", "in_progress")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface SubmissionRecord {
+  attemptId: number;
+  submittedAt: Date;
+  reason: "manual" | "deadline";
+  score: number;
+  correctCount: number;
+  allCorrect: boolean;
+  durationMs: number;
+  items: { position: number; isCorrect: boolean; points: number }[];
+}
+
+/**
+ * Marks the attempt submitted — only if it is still in progress, so that of two submissions racing
+ * (two tabs, or a tab and the deadline sweeper) exactly one wins. Returns whether this one did.
+ */
+export async function recordSubmission(db: Db, s: SubmissionRecord): Promise<boolean> {
+  const result = await db
+    .updateTable("attempts")
+    .set({
+      status: "submitted",
+      submitted_at: s.submittedAt.toISOString(),
+      submit_reason: s.reason,
+      score: s.score,
+      correct_count: s.correctCount,
+      all_correct: s.allCorrect ? 1 : 0,
+      duration_ms: s.durationMs,
+    })
+    .where("id", "=", s.attemptId)
+    .where("status", "=", "in_progress")
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  for (const item of s.items) {
+    await db
+      .updateTable("attempt_items")
+      .set({ is_correct: item.isCorrect ? 1 : 0, points: item.points })
+      .where("attempt_id", "=", s.attemptId)
+      .where("position", "=", item.position)
+      .execute();
+  }
+  return true;
+}
+
+/** Attempts still in progress whose deadline (plus grace) has passed: the sweeper submits them. */
+export function listOverdueAttempts(db: Db, before: Date, limit = 200): Promise<Pick<Attempt, "id">[]> {
+  return db
+    .selectFrom("attempts")
+    .select("id")
+    .where("status", "=", "in_progress")
+    .where("deadline_at", "<", before.toISOString())
+    .orderBy("deadline_at")
+    .limit(limit)
+    .execute();
+}
+
+export function listInProgressForRound(db: Db, roundId: number): Promise<Pick<Attempt, "id">[]> {
+  return db
+    .selectFrom("attempts")
+    .select("id")
+    .where("round_id", "=", roundId)
+    .where("status", "=", "in_progress")
+    .execute();
+}
+
+/** The submitted ranked attempts of a round, with what ranking and boards need. */
+export interface SubmittedEntry {
+  attemptId: number;
+  contestantId: number;
+  score: number;
+  durationMs: number;
+  submittedAt: string;
+  prediction: number | null;
+  allCorrect: boolean;
+  contestantStatus: "active" | "disqualified";
+  fullName: string;
+  unitId: number;
+}
+
+export async function listSubmittedEntries(db: Db, roundId: number): Promise<SubmittedEntry[]> {
+  const rows = await db
+    .selectFrom("attempts")
+    .innerJoin("contestants", "contestants.id", "attempts.contestant_id")
+    .select([
+      "attempts.id",
+      "attempts.contestant_id",
+      "attempts.score",
+      "attempts.duration_ms",
+      "attempts.submitted_at",
+      "attempts.prediction",
+      "attempts.all_correct",
+      "contestants.status",
+      "contestants.full_name",
+      "contestants.unit_id",
+    ])
+    .where("attempts.round_id", "=", roundId)
+    .where("attempts.is_practice", "=", 0)
+    .where("attempts.status", "=", "submitted")
+    .execute();
+  return rows.map((r) => ({
+    attemptId: r.id,
+    contestantId: r.contestant_id,
+    score: r.score ?? 0,
+    durationMs: r.duration_ms ?? 0,
+    submittedAt: r.submitted_at ?? "",
+    prediction: r.prediction,
+    allCorrect: r.all_correct === 1,
+    contestantStatus: r.status,
+    fullName: r.full_name,
+    unitId: r.unit_id,
+  }));
+}

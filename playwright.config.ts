@@ -15,6 +15,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // One folder per port: runs side by side must not clean up each other's artifacts.
+  outputDir: `test-results/run-${E2E_PORT}`,
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,

@@ -234,6 +234,24 @@ export interface AuditLogTable {
   details: Json;
 }
 
+/** An import's valid rows between the preview and the organizer's confirmation. */
+export interface QuestionImportsTable {
+  /** SHA-256 of the random token the preview page holds. */
+  id: string;
+  /** Only the organizer who uploaded the file can confirm it. */
+  user_id: number;
+  file_name: string;
+  format: string;
+  file_sha256: string;
+  /** JSON { line: number, key: string | null, draft: QuestionDraft }[]: the rows without problems. */
+  rows: Json;
+  row_count: number;
+  problem_row_count: number;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+  confirmed_at: IsoTime | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -250,6 +268,7 @@ export interface Database {
   attempt_items: AttemptItemsTable;
   round_rankings: RoundRankingsTable;
   audit_log: AuditLogTable;
+  question_imports: QuestionImportsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -270,3 +289,4 @@ export type Attempt = Selectable<AttemptsTable>;
 export type AttemptItem = Selectable<AttemptItemsTable>;
 export type RoundRanking = Selectable<RoundRankingsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type QuestionImport = Selectable<QuestionImportsTable>;

@@ -52,12 +52,13 @@ async function main(): Promise<void> {
 
   const services: Services = { db, config, logger, clock: systemClock, events: new ContestEvents() };
   const dev = process.argv.includes("--dev");
+  const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
   const remix: RemixBuildSource = dev
     ? { kind: "vite-dev" }
     : {
         kind: "build",
-        build: (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild,
-        clientDir: path.join(root, "build/client"),
+        build: (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild,
+        clientDir: path.join(buildDir, "client"),
       };
   const platform = await createPlatform(services, remix);
   const { port } = await platform.start();

@@ -16,6 +16,8 @@ import { CSRF_COOKIE, csrfTokenFor } from "./security/csrf";
 import { randomToken } from "./security/password";
 import type { RequestContext, Services } from "./services";
 import { registerRealtime, type RealtimeServer } from "./realtime/register";
+import { sameOrigin } from "./realtime/auth";
+import { startDeadlineSweeper } from "./contest/sweeper";
 
 export type RemixBuildSource =
   | { kind: "none" }
@@ -64,8 +66,10 @@ export async function createPlatform(services: Services, remix: RemixBuildSource
     perMessageDeflate: false,
     httpCompression: false,
     cors: { origin: false },
+    allowRequest: (request, callback) => callback(null, sameOrigin(request)),
   });
-  registerRealtime(io, services);
+  const stopRealtime = registerRealtime(io, services);
+  let sweeper: { stop(): Promise<void> } | null = null;
 
   let viteDev: { close(): Promise<void> } | null = null;
   if (remix.kind !== "none") {
@@ -112,6 +116,7 @@ export async function createPlatform(services: Services, remix: RemixBuildSource
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(config.port, config.host, () => {
+          sweeper = startDeadlineSweeper(services);
           const address = httpServer.address();
           const port = typeof address === "object" && address ? address.port : config.port;
           resolve({ port, host: config.host });
@@ -119,6 +124,8 @@ export async function createPlatform(services: Services, remix: RemixBuildSource
       }),
     async stop() {
       // 1. stop accepting; requests in flight finish; 2. close sockets; 3. close the database.
+      await sweeper?.stop();
+      stopRealtime();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       // Tell each client the server ended the connection on purpose (clients reconnect later).

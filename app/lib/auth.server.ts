@@ -15,8 +15,8 @@ import {
   type SessionWithUser,
 } from "#db/repos/sessions";
 import { randomToken, sha256 } from "#server/security/password";
+import { SESSION_COOKIE } from "#server/security/session-cookie";
 
-export const SESSION_COOKIE = "sid";
 const SESSION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,9 @@
  */
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-27-0001-initial";
+import * as questionImports from "./2026-11-27-0002-question-imports";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-27-0001-initial": initial,
+  "2026-11-27-0002-question-imports": questionImports,
 };

@@ -7,6 +7,7 @@ import type { QuestionDraft } from "~/rules/question";
 import type { Db } from "../connection";
 import { createUser } from "../repos/users";
 import { ensureTopics, insertQuestion } from "../repos/questions";
+import { seedDemoContestants } from "./demo-contestants";
 import { BANK_TOPICS, DEMO_CATEGORIES, DEMO_CONTEST, DEMO_UNITS, type DemoUnit } from "./demo-contest";
 
 export interface BankQuestion {
@@ -87,6 +88,7 @@ export async function seedDemo(db: Db, input: SeedInput): Promise<SeedResult> {
       .insertInto("categories")
       .values(DEMO_CATEGORIES.map((name, i) => ({ contest_id: contest.id, name, sort_order: i + 1 })))
       .execute();
+    await seedDemoContestants(trx, { contestId: contest.id, now });
 
     const topics = await ensureTopics(trx, [...BANK_TOPICS, ...input.bank.map((q) => q.draft.topic)]);
     for (const q of input.bank) {

@@ -6,6 +6,7 @@
 import { acceptsAnswer, ANSWER_GRACE_MS, attemptDeadline, roundPhase } from "~/rules/deadline";
 import { drawQuestions, optionOrder, seedFrom, type DrawSpecLine } from "~/rules/draw";
 import { scoreAttempt, DEFAULT_POINTS } from "~/rules/scoring";
+import { PRACTICE } from "~/rules/practice";
 import { mayEnterRankedRounds } from "~/rules/registration";
 import {
   countPracticeAttempts,
@@ -26,12 +27,6 @@ import { findRoundSettings, type RoundSettings } from "#db/repos/rounds";
 import type { Db } from "#db/connection";
 import type { Attempt } from "#db/schema";
 import type { Services } from "../services";
-
-/** Practice: a short mixed set from the whole approved bank, never ranked. */
-export const PRACTICE = {
-  drawSpec: [{ topicId: null, difficulty: null, count: 10 }] satisfies DrawSpecLine[],
-  durationSeconds: 10 * 60,
-};
 
 export const MAX_PREDICTION = 1_000_000;
 
@@ -298,7 +293,6 @@ export async function predict(
 
 export interface SubmissionSummary {
   attemptId: number;
-  roundId: number | null;
   score: number;
   correctCount: number;
   questionCount: number;
@@ -310,7 +304,6 @@ export interface SubmissionSummary {
 function summaryOf(attempt: Attempt, questionCount: number): SubmissionSummary {
   return {
     attemptId: attempt.id,
-    roundId: attempt.round_id,
     score: attempt.score ?? 0,
     correctCount: attempt.correct_count ?? 0,
     questionCount,
@@ -375,15 +368,17 @@ export async function submitAttempt(
   });
   if (!outcome.ok) return outcome;
   const { attempt, items, first } = outcome;
-  if (first && attempt.round_id !== null && attempt.is_practice === 0) {
+  const summary = summaryOf(attempt, items.length);
+  if (first) {
     events.emit("attemptSubmitted", {
       roundId: attempt.round_id,
+      isPractice: attempt.is_practice === 1,
       attemptId: attempt.id,
       contestantId: attempt.contestant_id,
-      reason: attempt.submit_reason ?? "manual",
+      summary,
     });
   }
-  return { ok: true, summary: summaryOf(attempt, items.length), first };
+  return { ok: true, summary, first };
 }
 
 /** Submits every attempt whose time is over, with what was saved. Returns how many it submitted. */

@@ -4,14 +4,17 @@
  * where the change happened and broadcast through the Socket.IO adapter, which carries it to the others.
  */
 import { EventEmitter } from "node:events";
+import type { SubmittedSummary as SubmissionSummary } from "~/realtime/contract";
 
 export interface ContestEventMap {
   attemptStarted: { roundId: number; attemptId: number; contestantId: number };
+  /** Practice attempts too (roundId null, isPractice true): boards ignore those, the attempt's page does not. */
   attemptSubmitted: {
-    roundId: number;
+    roundId: number | null;
+    isPractice: boolean;
     attemptId: number;
     contestantId: number;
-    reason: "manual" | "deadline";
+    summary: SubmissionSummary;
   };
   roundRanked: { roundId: number };
   roundPublished: { roundId: number };

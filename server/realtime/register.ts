@@ -1,14 +1,49 @@
 /**
- * Registers every area's socket handlers on the server. Areas are added as they are built; each
- * handler module is a closure over `io`, the socket and the services (see docs/realtime.md).
+ * Registers every area's socket handlers on the server. Each handler module is a closure over `io`,
+ * the socket and the services; events are documented in docs/realtime.md.
  */
 import type { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "~/realtime/contract";
 import type { Services } from "../services";
+import { socketAuth } from "./auth";
+import { forwardAttemptEvents, registerAttemptHandlers } from "./attempts";
+import { registerBoard } from "./board";
+import type { ContestSocket } from "./handle";
 
-export type RealtimeServer = Server;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
-export function registerRealtime(io: RealtimeServer, services: Services): void {
-  io.on("connection", (socket) => {
-    services.logger.debug({ socketId: socket.id }, "socket connected");
+const KNOWN_EVENTS = new Set<string>([
+  "attempt:watch",
+  "attempt:answer",
+  "attempt:mark",
+  "attempt:predict",
+  "attempt:submit",
+  "board:join",
+  "board:leave",
+  "me:rank",
+  "console:watch",
+]);
+
+export function registerRealtime(io: RealtimeServer, services: Services): () => void {
+  io.use(socketAuth(services));
+  const stopForwarding = forwardAttemptEvents(io, services);
+  const board = registerBoard(io, services);
+  io.on("connection", (socket: ContestSocket) => {
+    registerAttemptHandlers(services, socket);
+    // An event nobody handles gets an error answer rather than silence.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      const ack = args.at(-1);
+      if (typeof ack === "function") ack({ error: { code: "unknownEvent" } });
+    });
   });
+  return () => {
+    stopForwarding();
+    board.stop();
+  };
 }

@@ -86,3 +86,62 @@ export async function createContestantAccount(password: string): Promise<string>
     await db.destroy();
   }
 }
+
+/** A round of the demo contest for one test alone, so closing it touches no other test. */
+export async function createRound(input: {
+  title: string;
+  durationSeconds: number;
+  questionCount?: number;
+  opensInMinutes?: number;
+  closesInMinutes: number;
+}): Promise<number> {
+  const db = e2eDatabase();
+  try {
+    const contest = await db.selectFrom("contests").select("id").orderBy("id").executeTakeFirstOrThrow();
+    const now = Date.now();
+    const row = await db
+      .insertInto("rounds")
+      .values({
+        contest_id: contest.id,
+        title: input.title,
+        opens_at: new Date(now + (input.opensInMinutes ?? -1) * 60_000).toISOString(),
+        closes_at: new Date(now + input.closesInMinutes * 60_000).toISOString(),
+        duration_seconds: input.durationSeconds,
+        draw_spec: JSON.stringify([{ topicId: null, difficulty: null, count: input.questionCount ?? 5 }]),
+        shuffle_questions: 1,
+        shuffle_options: 1,
+        prediction_enabled: 1,
+        max_attempts: 1,
+        eligible_categories: "[]",
+        show_review_after_close: 1,
+        board_policy: "live",
+        freeze_minutes: 0,
+        points: JSON.stringify({ easy: 1, medium: 1, hard: 1 }),
+        prizes: JSON.stringify({ first: 1, second: 1, third: 1, consolation: 1 }),
+        ranked_at: null,
+        published_at: null,
+        perfect_count: null,
+        created_at: new Date(now).toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function attemptStatus(
+  attemptId: number,
+): Promise<{ status: string; submit_reason: string | null }> {
+  const db = e2eDatabase();
+  try {
+    return await db
+      .selectFrom("attempts")
+      .select(["status", "submit_reason"])
+      .where("id", "=", attemptId)
+      .executeTakeFirstOrThrow();
+  } finally {
+    await db.destroy();
+  }
+}

@@ -206,9 +206,11 @@ describe("taking a round", () => {
     await submitAttempt(f.services, { attemptId: one.attemptId, reason: "manual", userId });
     const two = await startPracticeAttempt(f.services, { userId });
     expect(two.ok && two.attemptId !== one.attemptId).toBe(true);
-    const submitted: unknown[] = [];
+    const submitted: { roundId: number | null; isPractice: boolean }[] = [];
     f.services.events.on("attemptSubmitted", (e) => submitted.push(e));
     if (two.ok) await submitAttempt(f.services, { attemptId: two.attemptId, reason: "manual", userId });
-    expect(submitted).toEqual([]);
+    expect(submitted).toMatchObject([{ roundId: null, isPractice: true }]);
+    const ranked = await f.services.db.selectFrom("attempts").select("id").where("is_practice", "=", 0).execute();
+    expect(ranked).toEqual([]);
   });
 });

@@ -202,7 +202,8 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
   if (body.trim().startsWith("#")) return unsupported("numerical");
   const answers = parseAnswers(body);
   if (!answers || answers.length === 0) return unsupported("?");
-  if (answers.every((a) => a.mark === "=")) return unsupported(answers.some((a) => a.text.includes("->")) ? "matching" : "short answer");
+  if (answers.every((a) => a.mark === "="))
+    return unsupported(answers.some((a) => a.text.includes("->")) ? "matching" : "short answer");
 
   const hasEquals = answers.some((a) => a.mark === "=");
   const correct: number[] = [];

@@ -1,0 +1,203 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfInput } from "~/components/csrf-input";
+import { useT } from "~/i18n/use-t";
+import { translate } from "~/i18n";
+import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
+import { readProtectedForm } from "~/lib/csrf.server";
+import { roundPhase } from "~/rules/deadline";
+import { formatVnDateTime } from "~/rules/vn-time";
+import { findCurrentContest } from "#db/repos/contests";
+import { listRounds, roundSettings } from "#db/repos/rounds";
+import { roundAttemptCounts, setPracticeEnabled } from "#db/repos/round-settings";
+import { recordAudit } from "#db/repos/audit";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, context);
+  const { db, clock } = context.services;
+  const contest = await findCurrentContest(db);
+  const now = clock.now();
+  const rounds = contest ? await listRounds(db, contest.id) : [];
+  const attempts = contest ? await roundAttemptCounts(db, contest.id) : new Map();
+  return {
+    canEdit: EDITOR_ROLES.includes(user.role),
+    contest: contest ? { title: contest.title, practiceEnabled: contest.practice_enabled === 1 } : null,
+    rounds: rounds.map((row) => {
+      const round = roundSettings(row);
+      const counts = attempts.get(round.id);
+      return {
+        id: round.id,
+        title: round.title,
+        phase: roundPhase(now, round.opensAt, round.closesAt),
+        opensAt: formatVnDateTime(round.opensAt),
+        closesAt: formatVnDateTime(round.closesAt),
+        minutes: Math.round(round.durationSeconds / 60),
+        questionCount: round.questionCount,
+        started: counts?.started ?? 0,
+        submitted: counts?.submitted ?? 0,
+        ranked: round.rankedAt !== null,
+        published: round.publishedAt !== null,
+      };
+    }),
+  };
+}
+
+const practiceSchema = z.object({ intent: z.literal("practice"), enabled: z.enum(["0", "1"]) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireEditor(request, context);
+  const form = await readProtectedForm(request, context);
+  const parsed = practiceSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const { db, clock } = context.services;
+  const contest = await findCurrentContest(db);
+  if (!contest) throw new Response("Not found", { status: 404 });
+  const enabled = parsed.data.enabled === "1";
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    await setPracticeEnabled(trx, contest.id, enabled);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: enabled ? "contest.practice.enable" : "contest.practice.disable",
+      entity: "contest",
+      entityId: contest.id,
+      now,
+    });
+  });
+  return { ok: translate(context.lang, enabled ? "round.practice.enabled" : "round.practice.disabled") };
+}
+
+export default function RoundsPage() {
+  const t = useT();
+  const { canEdit, contest, rounds } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <div
+        style={{
+          display: "flex",
+          flexWrap: "wrap",
+          gap: 12,
+          alignItems: "center",
+          justifyContent: "space-between",
+        }}
+      >
+        <h1 style={{ margin: 0 }}>{t("round.list.title")}</h1>
+        {canEdit && contest ? (
+          <Link to="/console/rounds/new" className="button">
+            {t("round.list.new")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="muted" style={{ margin: 0 }}>
+        {t("round.list.intro")}
+      </p>
+      {result ? (
+        <p className="form-success" role="status">
+          {result.ok}
+        </p>
+      ) : null}
+
+      {/* min-width 0: in the console's grid a wide table scrolls inside its card, not the whole page. */}
+      <section className="card" style={{ minWidth: 0 }}>
+        {rounds.length === 0 ? (
+          <p>{contest ? t("round.list.empty") : t("home.noContest")}</p>
+        ) : (
+          // position: relative keeps the visually hidden header inside the scrolling box at 360 px.
+          <div className="table-wrap" style={{ position: "relative" }}>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("round.list.round")}</th>
+                  <th>{t("round.list.phase")}</th>
+                  <th>{t("round.list.time")}</th>
+                  <th>{t("round.list.paper")}</th>
+                  <th>{t("round.list.attempts")}</th>
+                  <th>
+                    <span className="visually-hidden">{t("round.list.edit")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((r) => (
+                  <tr key={r.id}>
+                    <td style={{ minWidth: 180 }}>
+                      <Link to={`/console/rounds/${r.id}`}>
+                        <strong>{r.title}</strong>
+                      </Link>
+                    </td>
+                    <td>
+                      <div
+                        style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", gap: 4 }}
+                      >
+                        <span className={`badge ${r.phase}`} style={{ whiteSpace: "nowrap" }}>
+                          {t(`round.phase.${r.phase}`)}
+                        </span>
+                        {r.published ? (
+                          <span className="badge" style={{ whiteSpace: "nowrap" }}>
+                            {t("round.status.published")}
+                          </span>
+                        ) : r.ranked ? (
+                          <span className="badge" style={{ whiteSpace: "nowrap" }}>
+                            {t("round.status.ranked")}
+                          </span>
+                        ) : null}
+                      </div>
+                    </td>
+                    <td style={{ whiteSpace: "nowrap" }}>
+                      <div>{t("round.list.from", { time: r.opensAt })}</div>
+                      <div>{t("round.list.to", { time: r.closesAt })}</div>
+                    </td>
+                    <td style={{ whiteSpace: "nowrap" }}>
+                      {t("round.list.paperValue", { n: r.questionCount, minutes: r.minutes })}
+                    </td>
+                    <td style={{ whiteSpace: "nowrap" }}>
+                      {t("round.list.attemptsValue", {
+                        started: r.started.toLocaleString("vi-VN"),
+                        submitted: r.submitted.toLocaleString("vi-VN"),
+                      })}
+                    </td>
+                    <td>
+                      <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+                        <Link
+                          to={`/console/rounds/${r.id}`}
+                          aria-label={`${canEdit ? t("round.list.edit") : t("round.list.view")}: ${r.title}`}
+                        >
+                          {canEdit ? t("round.list.edit") : t("round.list.view")}
+                        </Link>
+                        <Link to={`/screen/${r.id}`}>{t("round.list.screen")}</Link>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {contest ? (
+        <section className="card" aria-labelledby="practice-title">
+          <h2 id="practice-title">
+            {t("round.practice.title")}{" "}
+            <span className={`badge ${contest.practiceEnabled ? "open" : "closed"}`}>
+              {contest.practiceEnabled ? t("round.practice.on") : t("round.practice.off")}
+            </span>
+          </h2>
+          <p className="muted">{t("round.practice.intro")}</p>
+          {canEdit ? (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="practice" />
+              <input type="hidden" name="enabled" value={contest.practiceEnabled ? "0" : "1"} />
+              <button type="submit" className="secondary">
+                {contest.practiceEnabled ? t("round.practice.disable") : t("round.practice.enable")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { bank as vi } from "../../i18n/vi/bank";
+import { bank as en } from "../../i18n/en/bank";
+import { PROBLEM_CODES, QUESTION_RULE_CODES, describeProblem } from "./problems";
+
+describe("problem texts", () => {
+  it("exist in Vietnamese and English for every code", () => {
+    for (const code of PROBLEM_CODES) {
+      expect(vi, code).toHaveProperty(`bank.problem.${code}`);
+      expect(en, code).toHaveProperty(`bank.problem.${code}`);
+    }
+  });
+
+  it("cover every code the question rules produce", () => {
+    const source = readFileSync(path.resolve(__dirname, "../question.ts"), "utf8");
+    const produced = [...source.matchAll(/code: "(\w+)"/g)].map((m) => m[1]);
+    expect(produced.length).toBeGreaterThan(10);
+    expect([...QUESTION_RULE_CODES].sort()).toEqual([...new Set(produced)].sort());
+  });
+
+  it("render with the row's line", () => {
+    expect(describeProblem("vi", { code: "missingCorrect", line: 14 })).toBe("Dòng 14: chưa có đáp án đúng");
+    expect(describeProblem("en", { code: "missingCorrect", line: 14 })).toBe(
+      "Line 14: no correct answer given",
+    );
+    expect(describeProblem("vi", { code: "correctOutOfRange", params: { letters: "A, B, C" } })).toBe(
+      "đáp án đúng phải là một trong các phương án có nội dung (A, B, C)",
+    );
+  });
+
+  it("leave no placeholder unfilled for the parameters the readers give", () => {
+    const params = {
+      min: 2,
+      max: 6,
+      letters: "A, B",
+      value: "X",
+      allowed: "Dễ",
+      letter: "C",
+      next: "D",
+      column: "A",
+      columns: "A",
+      kind: "essay",
+      field: "x",
+      key: "k",
+      other: 1,
+      maxMb: 5,
+      format: "CSV",
+      line: 3,
+      detail: "d",
+      missing: "A",
+      expected: "B",
+      message: "m",
+    };
+    for (const code of PROBLEM_CODES)
+      expect(describeProblem("vi", { code, params }), code).not.toMatch(/\{\w+\}/);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * Importing a question file in two steps (docs/decisions/0001-import-preview.md): the preview parses the
+ * file, flags every row's problems and duplicates, and keeps the valid rows here under a random token;
+ * the confirm step writes exactly those rows, all in one transaction or none.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import {
+  questionDraftSchema,
+  questionProblems,
+  type Difficulty,
+  type Problem,
+  type QuestionDraft,
+} from "~/rules/question";
+import { detectFormat, findDuplicates, parseQuestionFile, type ImportFormat } from "~/rules/question-formats";
+import { foldForDuplicate, tidy } from "~/rules/text";
+import type { Db } from "../connection";
+import { recordAudit } from "./audit";
+import { bankFoldedTexts, ensureTopics, insertQuestion, listTopics } from "./questions";
+
+/** How long a preview waits for its confirmation. */
+export const IMPORT_TTL_MS = 60 * 60 * 1000;
+
+export interface PreviewRow {
+  line: number;
+  /** Null when the row could not be read as a question at all. */
+  draft: QuestionDraft | null;
+  problems: Problem[];
+}
+
+export interface ImportPreview {
+  /** Null when nothing can be imported (no valid row, or the file could not be read). */
+  token: string | null;
+  fileName: string;
+  format: ImportFormat | null;
+  fileProblems: Problem[];
+  rows: PreviewRow[];
+  validCount: number;
+  problemCount: number;
+  /** Topics the import would add to the organizer's list. */
+  newTopics: string[];
+  expiresAt: string | null;
+}
+
+export interface PreviewInput {
+  userId: number;
+  fileName: string;
+  bytes: Uint8Array;
+  defaults?: { topic?: string; difficulty?: Difficulty };
+  now: Date;
+}
+
+/** Aiken cannot carry an explanation or a source: such rows are kept (as future drafts) with them empty. */
+const storedDraftSchema = questionDraftSchema.extend({
+  explanation: z.string().max(3000),
+  source: questionDraftSchema.shape.source.extend({ document: z.string().max(300) }),
+});
+const storedRowSchema = z.object({ line: z.number().int(), draft: storedDraftSchema });
+const storedRowsSchema = z.array(storedRowSchema);
+
+const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
+
+export async function previewImport(db: Db, input: PreviewInput): Promise<ImportPreview> {
+  const fileName = tidy(input.fileName).slice(0, 300);
+  const format = detectFormat(fileName, input.bytes);
+  const empty = {
+    token: null,
+    fileName,
+    format,
+    rows: [],
+    validCount: 0,
+    problemCount: 0,
+    newTopics: [],
+    expiresAt: null,
+  };
+  if (!format) return { ...empty, fileProblems: [{ code: "unsupportedFormat" }] };
+  const parsed = await parseQuestionFile(format, input.bytes, { defaults: input.defaults });
+  if (parsed.fileProblems.length > 0 && parsed.rows.length === 0)
+    return { ...empty, fileProblems: parsed.fileProblems };
+
+  const candidates = parsed.rows.flatMap((row) =>
+    row.draft ? [{ text: row.draft.text, line: row.line }] : [],
+  );
+  const duplicates = findDuplicates(candidates, await bankFoldedTexts(db));
+  const duplicatesByLine = new Map(candidates.map((c, i) => [c.line, duplicates[i] ?? []]));
+  const rows: PreviewRow[] = parsed.rows.map((row) => ({
+    line: row.line,
+    draft: row.draft,
+    problems: [...row.problems, ...(duplicatesByLine.get(row.line) ?? [])],
+  }));
+  const valid = rows.filter(
+    (r): r is PreviewRow & { draft: QuestionDraft } => r.draft !== null && r.problems.length === 0,
+  );
+
+  const known = new Set((await listTopics(db)).map((t) => t.name));
+  const newTopics = [...new Set(valid.map((r) => tidy(r.draft.topic)))].filter((name) => !known.has(name));
+
+  const base = {
+    fileName,
+    format,
+    fileProblems: parsed.fileProblems,
+    rows,
+    validCount: valid.length,
+    problemCount: rows.length - valid.length,
+    newTopics,
+  };
+  if (valid.length === 0) return { ...base, token: null, expiresAt: null };
+
+  const token = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(input.now.getTime() + IMPORT_TTL_MS).toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("question_imports").where("expires_at", "<", input.now.toISOString()).execute();
+    await trx
+      .insertInto("question_imports")
+      .values({
+        id: sha256(token),
+        user_id: input.userId,
+        file_name: fileName,
+        format,
+        file_sha256: sha256(input.bytes),
+        rows: JSON.stringify(valid.map((r) => ({ line: r.line, draft: r.draft }))),
+        row_count: rows.length,
+        problem_row_count: rows.length - valid.length,
+        created_at: input.now.toISOString(),
+        expires_at: expiresAt,
+        confirmed_at: null,
+      })
+      .execute();
+  });
+  return { ...base, token, expiresAt };
+}
+
+export type ConfirmResult =
+  | { ok: true; questionIds: number[]; approved: number }
+  | { ok: false; reason: "notFound" | "expired" | "alreadyConfirmed" | "bankChanged"; lines?: number[] };
+
+export interface ConfirmInput {
+  token: string;
+  userId: number;
+  /** Approve the imported rows that meet every rule; the others stay drafts. */
+  approve: boolean;
+  now: Date;
+}
+
+/**
+ * Writes the preview's valid rows, with their audit entry, in one transaction. If the bank gained one of
+ * the same questions since the preview, nothing is written: the organizer previews again.
+ */
+export async function confirmImport(db: Db, input: ConfirmInput): Promise<ConfirmResult> {
+  return db.transaction().execute(async (trx): Promise<ConfirmResult> => {
+    const stored = await trx
+      .selectFrom("question_imports")
+      .selectAll()
+      .where("id", "=", sha256(input.token))
+      .where("user_id", "=", input.userId)
+      .executeTakeFirst();
+    if (!stored) return { ok: false, reason: "notFound" };
+    if (stored.confirmed_at !== null) return { ok: false, reason: "alreadyConfirmed" };
+    if (stored.expires_at < input.now.toISOString()) return { ok: false, reason: "expired" };
+    const rows = storedRowsSchema.parse(JSON.parse(stored.rows));
+
+    const existing = new Set(await bankFoldedTexts(trx));
+    const clashes = rows.filter((r) => existing.has(foldForDuplicate(r.draft.text))).map((r) => r.line);
+    if (clashes.length > 0) return { ok: false, reason: "bankChanged", lines: clashes };
+
+    const topics = await ensureTopics(
+      trx,
+      rows.map((r) => tidy(r.draft.topic)),
+    );
+    const questionIds: number[] = [];
+    let approved = 0;
+    for (const { draft } of rows) {
+      const ready = input.approve && questionProblems(draft).length === 0;
+      if (ready) approved++;
+      questionIds.push(
+        await insertQuestion(trx, {
+          draft: { ...draft, topic: tidy(draft.topic) },
+          topicId: topics.get(tidy(draft.topic))!.id,
+          status: ready ? "approved" : "draft",
+          key: null,
+          now: input.now,
+        }),
+      );
+    }
+    await trx
+      .updateTable("question_imports")
+      .set({ confirmed_at: input.now.toISOString() })
+      .where("id", "=", stored.id)
+      .execute();
+    await recordAudit(trx, {
+      actorUserId: input.userId,
+      action: "questions.import",
+      entity: "question",
+      entityId: null,
+      details: {
+        file: stored.file_name,
+        format: stored.format,
+        sha256: stored.file_sha256,
+        imported: questionIds.length,
+        approved,
+        skippedRows: stored.problem_row_count,
+        questionIds,
+      },
+      now: input.now,
+    });
+    return { ok: true, questionIds, approved };
+  });
+}

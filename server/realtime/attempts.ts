@@ -1,0 +1,80 @@
+/**
+ * A contestant's own attempt over the socket: answers, marks, the prediction and the submission, each
+ * acknowledged once saved; and the server's word when it submits the attempt itself.
+ */
+import {
+  answerPayload,
+  attemptRef,
+  markPayload,
+  predictPayload,
+  submitPayload,
+  type Ack,
+  type AttemptSync,
+} from "~/realtime/contract";
+import { findAttempt } from "#db/repos/attempts";
+import { findContestantByUserId } from "#db/repos/contestants";
+import { answerQuestion, markQuestion, predict, submitAttempt, type ChangeResult } from "../contest/attempts";
+import type { Services } from "../services";
+import { handle, type ContestSocket } from "./handle";
+import type { RealtimeServer } from "./register";
+
+export const attemptRoom = (attemptId: number) => `attempt:${attemptId}`;
+
+function asAck(result: ChangeResult): Ack<{ savedAt: string }> {
+  return result.ok ? { data: { savedAt: result.savedAt } } : { error: { code: result.code } };
+}
+
+export function registerAttemptHandlers(services: Services, socket: ContestSocket): void {
+  const userId = () => socket.data.userId;
+  const signedIn =
+    <T>(fn: (uid: number) => Promise<Ack<T>>) =>
+    async (): Promise<Ack<T>> => {
+      const uid = userId();
+      return uid === null || socket.data.role !== "contestant" ? { error: { code: "notSignedIn" } } : fn(uid);
+    };
+
+  handle(services, socket, "attempt:watch", attemptRef, async ({ attemptId }) =>
+    signedIn<AttemptSync>(async (uid) => {
+      const attempt = await findAttempt(services.db, attemptId);
+      const contestant = await findContestantByUserId(services.db, uid);
+      if (!attempt || !contestant || attempt.contestant_id !== contestant.id)
+        return { error: { code: "notYours" } };
+      await socket.join(attemptRoom(attemptId));
+      return {
+        data: {
+          status: attempt.status,
+          deadlineAt: attempt.deadline_at,
+          serverNow: services.clock.now().toISOString(),
+        },
+      };
+    })(),
+  );
+
+  handle(services, socket, "attempt:answer", answerPayload, async (p) =>
+    signedIn(async (uid) => asAck(await answerQuestion(services, { userId: uid, ...p })))(),
+  );
+  handle(services, socket, "attempt:mark", markPayload, async (p) =>
+    signedIn(async (uid) => asAck(await markQuestion(services, { userId: uid, ...p })))(),
+  );
+  handle(services, socket, "attempt:predict", predictPayload, async (p) =>
+    signedIn(async (uid) => asAck(await predict(services, { userId: uid, ...p })))(),
+  );
+  handle(services, socket, "attempt:submit", submitPayload, async (p) =>
+    signedIn(async (uid) => {
+      const result = await submitAttempt(services, {
+        attemptId: p.attemptId,
+        reason: "manual",
+        userId: uid,
+        prediction: p.prediction,
+      });
+      return result.ok ? { data: result.summary } : { error: { code: result.code } };
+    })(),
+  );
+}
+
+/** Tells an attempt's open pages when the server submitted it (deadline sweeper, round closed). */
+export function forwardAttemptEvents(io: RealtimeServer, services: Services): () => void {
+  return services.events.on("attemptSubmitted", (event) => {
+    io.to(attemptRoom(event.attemptId)).emit("attempt:submitted", event.summary);
+  });
+}

@@ -72,6 +72,8 @@ export interface AttemptSync {
   status: "in_progress" | "submitted";
   deadlineAt: string;
   serverNow: string;
+  /** The shape of each question (no text, no key): enough for a client that does not render pages. */
+  items: { position: number; options: number; multiple: boolean }[];
 }
 
 export interface ClientToServerEvents {

@@ -11,7 +11,7 @@ import {
   type Ack,
   type AttemptSync,
 } from "~/realtime/contract";
-import { findAttempt } from "#db/repos/attempts";
+import { findAttempt, listItems } from "#db/repos/attempts";
 import { findContestantByUserId } from "#db/repos/contestants";
 import { answerQuestion, markQuestion, predict, submitAttempt, type ChangeResult } from "../contest/attempts";
 import type { Services } from "../services";
@@ -40,11 +40,17 @@ export function registerAttemptHandlers(services: Services, socket: ContestSocke
       if (!attempt || !contestant || attempt.contestant_id !== contestant.id)
         return { error: { code: "notYours" } };
       await socket.join(attemptRoom(attemptId));
+      const items = await listItems(services.db, attemptId);
       return {
         data: {
           status: attempt.status,
           deadlineAt: attempt.deadline_at,
           serverNow: services.clock.now().toISOString(),
+          items: items.map((i) => ({
+            position: i.position,
+            options: i.options.length,
+            multiple: i.type === "multiple",
+          })),
         },
       };
     })(),

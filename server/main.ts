@@ -53,13 +53,16 @@ async function main(): Promise<void> {
   const services: Services = { db, config, logger, clock: systemClock, events: new ContestEvents() };
   const dev = process.argv.includes("--dev");
   const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
-  const remix: RemixBuildSource = dev
-    ? { kind: "vite-dev" }
-    : {
-        kind: "build",
-        build: (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild,
-        clientDir: path.join(buildDir, "client"),
-      };
+  // --no-web: health, Socket.IO and the deadline sweeper only (tests, or a process that serves only sockets).
+  const remix: RemixBuildSource = process.argv.includes("--no-web")
+    ? { kind: "none" }
+    : dev
+      ? { kind: "vite-dev" }
+      : {
+          kind: "build",
+          build: (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild,
+          clientDir: path.join(buildDir, "client"),
+        };
   const platform = await createPlatform(services, remix);
   const { port } = await platform.start();
 

@@ -1,0 +1,253 @@
+/**
+ * The server is killed (SIGKILL) in the middle of a round and started again, as real processes:
+ * every acknowledged choice is still there, a running attempt resumes with its deadline unchanged,
+ * and an attempt whose deadline passed while the server was down is submitted with what was saved.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { io as connect, type Socket } from "socket.io-client";
+import { migrateToLatest, openDatabase, type Db } from "#db/connection";
+import { seedDemo } from "#db/seed/seed";
+import { createUser } from "#db/repos/users";
+import { createSession } from "#db/repos/sessions";
+import { listItems } from "#db/repos/attempts";
+import { startRoundAttempt } from "#server/contest/attempts";
+import { sha256 } from "#server/security/password";
+import { ContestEvents } from "#server/contest/events";
+import { createLogger } from "#server/logger";
+import { systemClock, type Services } from "#server/services";
+import type { Ack, AttemptSync, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+import { loadBundledBank } from "../../question-bank/load";
+import { testConfig } from "./test-services";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kill-restart-"));
+const file = path.join(dir, "contest.db");
+const port = 3400 + Math.floor(Math.random() * 400);
+let server: ChildProcess | null = null;
+
+function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--no-web"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: file,
+      DATA_DIR: dir,
+      LOG_LEVEL: "warn",
+      ADMIN_PASSWORD: "khong-dung-1234",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (c) => (output += c));
+  child.stderr!.on("data", (c) => (output += c));
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 30_000;
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`server exited:\n${output}`));
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return resolve(child);
+      } catch {
+        // not yet
+      }
+      if (Date.now() > deadline) return reject(new Error(`server not ready:\n${output}`));
+      setTimeout(poll, 200);
+    };
+    void poll();
+  });
+}
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+async function socketFor(token: string): Promise<Client> {
+  const socket: Client = connect(`http://127.0.0.1:${port}`, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: `sid=${token}` },
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+function ask<T>(send: (ack: (r: Ack<T>) => void) => void): Promise<Ack<T>> {
+  return new Promise((resolve) => send(resolve));
+}
+
+async function prepare(db: Db) {
+  await migrateToLatest(db);
+  const now = new Date();
+  const seed = await seedDemo(db, {
+    now,
+    adminPasswordHash: "x",
+    bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
+  });
+  // A second round with 6 seconds per attempt: its attempt's deadline passes while the server is down.
+  const short = await db
+    .insertInto("rounds")
+    .values({
+      ...(await db
+        .selectFrom("rounds")
+        .selectAll()
+        .where("id", "=", seed.openRoundId)
+        .executeTakeFirstOrThrow()),
+      id: undefined,
+      title: "Vòng ngắn",
+      duration_seconds: 6,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const unit = await db.selectFrom("units").select("id").executeTakeFirstOrThrow();
+  const category = await db.selectFrom("categories").select("id").executeTakeFirstOrThrow();
+  const services: Services = {
+    db,
+    config: testConfig(),
+    logger: createLogger("silent"),
+    clock: systemClock,
+    events: new ContestEvents(),
+  };
+  const people = [];
+  for (const [i, roundId] of [seed.openRoundId, short.id].entries()) {
+    const user = await createUser(db, {
+      role: "contestant",
+      username: null,
+      displayName: `Thí sinh ${i}`,
+      passwordHash: "x",
+      now,
+    });
+    await db
+      .insertInto("contestants")
+      .values({
+        user_id: user.id,
+        contest_id: seed.contestId,
+        full_name: `Nguyễn Văn ${i}`,
+        name_folded: `nguyen van ${i}`,
+        birth_date: "1990-01-01",
+        gender: "male",
+        phone: `091234567${i}`,
+        cccd: null,
+        unit_id: unit.id,
+        category_id: category.id,
+        is_staff_member: 0,
+        status: "active",
+        status_reason: null,
+        consent_at: now.toISOString(),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .execute();
+    const token = `token-${i}-${Date.now()}`;
+    await createSession(db, {
+      id: sha256(token),
+      userId: user.id,
+      now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+      ip: null,
+      userAgent: null,
+    });
+    const started = await startRoundAttempt(services, { userId: user.id, roundId });
+    if (!started.ok) throw new Error(`start failed: ${started.code}`);
+    people.push({ token, attemptId: started.attemptId });
+  }
+  return people;
+}
+
+afterAll(async () => {
+  server?.kill("SIGKILL");
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("a server killed in the middle of a round", () => {
+  it("keeps every acknowledged choice, resumes attempts, and submits those whose time ran out while it was down", async () => {
+    const setup = openDatabase({ kind: "sqlite", file });
+    const [long, short] = await prepare(setup);
+    await setup.destroy();
+
+    server = await startServer();
+    const a = await socketFor(long.token);
+    const watched = await ask<AttemptSync>((ack) =>
+      a.emit("attempt:watch", { attemptId: long.attemptId }, ack),
+    );
+    if (!("data" in watched)) throw new Error("watch refused");
+    const deadlineBefore = watched.data.deadlineAt;
+    const chosen = [[0], [1], [2]];
+    for (const [position, choice] of chosen.entries()) {
+      expect(
+        await ask((ack) =>
+          a.emit("attempt:answer", { attemptId: long.attemptId, position, chosen: choice }, ack),
+        ),
+      ).toHaveProperty("data");
+    }
+    const b = await socketFor(short.token);
+    expect(
+      await ask((ack) =>
+        b.emit("attempt:answer", { attemptId: short.attemptId, position: 0, chosen: [1] }, ack),
+      ),
+    ).toHaveProperty("data");
+
+    server.kill("SIGKILL");
+    await new Promise((resolve) => server!.once("exit", resolve));
+    a.disconnect();
+    b.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 12_000)); // the short attempt's 6 s + grace pass
+
+    server = await startServer();
+    const check = openDatabase({ kind: "sqlite", file });
+    try {
+      // The short attempt was submitted at its deadline with its one saved answer.
+      await expect
+        .poll(
+          async () =>
+            (
+              await check
+                .selectFrom("attempts")
+                .select("status")
+                .where("id", "=", short.attemptId)
+                .executeTakeFirstOrThrow()
+            ).status,
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe("submitted");
+      const shortRow = await check
+        .selectFrom("attempts")
+        .selectAll()
+        .where("id", "=", short.attemptId)
+        .executeTakeFirstOrThrow();
+      expect(shortRow).toMatchObject({
+        submit_reason: "deadline",
+        submitted_at: shortRow.deadline_at,
+        duration_ms: 6_000,
+      });
+      const shortItems = await listItems(check, short.attemptId);
+      expect(shortItems[0].chosen).toEqual([shortItems[0].optionOrder[1]]);
+      expect(shortItems[0].isCorrect).not.toBeNull();
+
+      // The long attempt goes on: same deadline, the three choices saved as acknowledged.
+      const a2 = await socketFor(long.token);
+      const again = await ask<AttemptSync>((ack) =>
+        a2.emit("attempt:watch", { attemptId: long.attemptId }, ack),
+      );
+      expect(again).toMatchObject({ data: { status: "in_progress", deadlineAt: deadlineBefore } });
+      const items = await listItems(check, long.attemptId);
+      for (const [position, choice] of chosen.entries()) {
+        expect(items[position].chosen).toEqual([items[position].optionOrder[choice[0]]]);
+      }
+      expect(items.slice(3).every((i) => i.chosen === null)).toBe(true);
+      expect(
+        await ask((ack) =>
+          a2.emit("attempt:answer", { attemptId: long.attemptId, position: 3, chosen: [0] }, ack),
+        ),
+      ).toHaveProperty("data");
+      a2.disconnect();
+    } finally {
+      await check.destroy();
+    }
+  }, 90_000);
+});

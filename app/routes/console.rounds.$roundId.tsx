@@ -366,8 +366,9 @@ function RoundEditor() {
   }, [rows, rules.poolCounts]);
 
   // What was typed before the page came alive (a slow connection) is in the inputs, not in the state.
+  // (A read-only form is disabled, and FormData leaves disabled inputs out: nothing to read there.)
   useEffect(() => {
-    if (!formRef.current) return;
+    if (!formRef.current || readOnly) return;
     const typed = readRoundForm(new FormData(formRef.current));
     setValues(typed);
     if (JSON.stringify(typed.draw) !== JSON.stringify(readRoundFormDraw(initial.draw)))
@@ -377,7 +378,7 @@ function RoundEditor() {
   }, []);
 
   function refresh() {
-    if (formRef.current) setValues(readRoundForm(new FormData(formRef.current)));
+    if (formRef.current && !readOnly) setValues(readRoundForm(new FormData(formRef.current)));
     setEditedSinceServer(true);
   }
 

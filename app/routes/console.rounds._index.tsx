@@ -159,7 +159,7 @@ export default function RoundsPage() {
                       })}
                     </td>
                     <td>
-                      <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+                      <div style={{ display: "flex", flexDirection: "column", gap: 4, whiteSpace: "nowrap" }}>
                         <Link
                           to={`/console/rounds/${r.id}`}
                           aria-label={`${canEdit ? t("round.list.edit") : t("round.list.view")}: ${r.title}`}

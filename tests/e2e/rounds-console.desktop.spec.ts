@@ -162,6 +162,10 @@ test("A judge reads a round's settings but cannot change them", async ({ page })
     .first()
     .click();
   await expect(page.getByLabel("Tên đợt thi")).toBeDisabled();
+  // Read-only, but everything is shown: the draw, its total and the times in Vietnamese.
+  await expect(page.getByRole("group", { name: "Dòng 1" }).getByLabel("Số câu")).toBeDisabled();
+  await expect(page.getByText(/Tổng số câu của đề: [1-9]/)).toBeVisible();
+  await expect(page.getByText(/Tức là: \d\d:\d\d ngày/).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Lưu cài đặt" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Công bố kết quả" })).toHaveCount(0);
   await screens(page, "rounds-judge");

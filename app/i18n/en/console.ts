@@ -4,6 +4,7 @@ export const console: Record<keyof typeof vi, string> = {
   "console.title": "Organizer console",
   "console.nav.overview": "Overview",
   "console.nav.questions": "Question bank",
+  "console.nav.live": "Live",
   "console.nav.rounds": "Rounds",
   "console.nav.contestants": "Contestants",
   "console.nav.units": "Units",

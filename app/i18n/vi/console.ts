@@ -2,6 +2,7 @@ export const console = {
   "console.title": "Bảng điều khiển ban tổ chức",
   "console.nav.overview": "Tổng quan",
   "console.nav.questions": "Ngân hàng câu hỏi",
+  "console.nav.live": "Theo dõi trực tiếp",
   "console.nav.rounds": "Đợt thi",
   "console.nav.contestants": "Thí sinh",
   "console.nav.units": "Đơn vị",

@@ -28,11 +28,15 @@ export function openSocket(): ContestClientSocket {
  * Keeps a socket connected: after the server itself ended the connection (a restart, `io server
  * disconnect`) Socket.IO does not retry on its own, so the page asks again after a pause.
  */
-export function keepConnected(socket: ContestClientSocket, onState: (state: ConnectionState) => void): () => void {
+export function keepConnected(
+  socket: ContestClientSocket,
+  onState: (state: ConnectionState) => void,
+): () => void {
   let retry: ReturnType<typeof setTimeout> | null = null;
   const onDisconnect = (reason: Socket.DisconnectReason) => {
     onState("lost");
-    if (reason === "io server disconnect") retry = setTimeout(() => socket.connect(), 1_000 + Math.random() * 2_000);
+    if (reason === "io server disconnect")
+      retry = setTimeout(() => socket.connect(), 1_000 + Math.random() * 2_000);
   };
   const onError = () => onState("lost");
   socket.on("disconnect", onDisconnect);
@@ -105,7 +109,8 @@ export function useServerNow(offsetMs: number): number {
 
 export function ConnectionBadge({ state }: { state: ConnectionState }) {
   const t = useT();
-  const label = state === "live" ? t("board.live") : state === "lost" ? t("board.lost") : t("board.connecting");
+  const label =
+    state === "live" ? t("board.live") : state === "lost" ? t("board.lost") : t("board.connecting");
   return (
     <span className={`board-connection ${state}`} role="status" data-connection={state}>
       <span className="dot" aria-hidden="true" />
@@ -130,5 +135,8 @@ export function countdownParts(ms: number): { days: number; clock: string } {
   const total = Math.max(0, Math.floor(ms / 1000));
   const days = Math.floor(total / 86_400);
   const rest = total % 86_400;
-  return { days, clock: `${pad(Math.floor(rest / 3600))}:${pad(Math.floor((rest % 3600) / 60))}:${pad(rest % 60)}` };
+  return {
+    days,
+    clock: `${pad(Math.floor(rest / 3600))}:${pad(Math.floor((rest % 3600) / 60))}:${pad(rest % 60)}`,
+  };
 }

@@ -8,7 +8,6 @@ import type { BoardRow } from "~/realtime/contract";
 import { useT } from "~/i18n/use-t";
 import { formatDuration } from "./board-live";
 
-
 const useIsomorphicLayoutEffect = typeof window === "undefined" ? () => undefined : useLayoutEffect;
 
 function useFlip(keys: string) {
@@ -23,16 +22,25 @@ function useFlip(keys: string) {
         const was = before.current.get(key);
         const now = after.get(key)!;
         if (was === undefined) {
-          el.animate?.([{ opacity: 0, transform: "translateY(0.6em)" }, { opacity: 1, transform: "none" }], {
-            duration: 500,
-            easing: "ease-out",
-          });
+          el.animate?.(
+            [
+              { opacity: 0, transform: "translateY(0.6em)" },
+              { opacity: 1, transform: "none" },
+            ],
+            {
+              duration: 500,
+              easing: "ease-out",
+            },
+          );
         } else if (Math.abs(was - now) > 1) {
           el.animate?.([{ transform: `translateY(${was - now}px)` }, { transform: "none" }], {
             duration: 700,
             easing: "cubic-bezier(0.2, 0.8, 0.2, 1)",
           });
-          if (was > now) el.animate?.([{ backgroundColor: "var(--board-rise)" }, { backgroundColor: "transparent" }], { duration: 2_000 });
+          if (was > now)
+            el.animate?.([{ backgroundColor: "var(--board-rise)" }, { backgroundColor: "transparent" }], {
+              duration: 2_000,
+            });
         }
       }
     }
@@ -86,7 +94,12 @@ export function BoardTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} ref={ref(row.key)} data-rank={row.rank} className={row.rank <= 3 ? `top top-${row.rank}` : undefined}>
+          <tr
+            key={row.key}
+            ref={ref(row.key)}
+            data-rank={row.rank}
+            className={row.rank <= 3 ? `top top-${row.rank}` : undefined}
+          >
             <td className="num rank">{row.rank}</td>
             <td className="name">
               {row.name}
@@ -94,7 +107,11 @@ export function BoardTable({
             </td>
             <td className="unit">{row.unit}</td>
             {showPrize ? (
-              <td className="prize">{row.prize ? <span className={`prize-badge ${row.prize}`}>{t(`round.prize.${row.prize}`)}</span> : null}</td>
+              <td className="prize">
+                {row.prize ? (
+                  <span className={`prize-badge ${row.prize}`}>{t(`round.prize.${row.prize}`)}</span>
+                ) : null}
+              </td>
             ) : null}
             <td className="num score">{row.score.toLocaleString("vi-VN")}</td>
             <td className="num time">{formatDuration(row.durationMs)}</td>

@@ -2,7 +2,15 @@
 import type { UnitBar } from "~/realtime/contract";
 import { useT } from "~/i18n/use-t";
 
-export function BoardUnits({ units, total, limit }: { units: readonly UnitBar[]; total: number; limit?: number }) {
+export function BoardUnits({
+  units,
+  total,
+  limit,
+}: {
+  units: readonly UnitBar[];
+  total: number;
+  limit?: number;
+}) {
   const t = useT();
   const shown = limit === undefined ? units : units.slice(0, limit);
   const max = Math.max(1, ...shown.map((u) => Math.max(u.participants, 0)));
@@ -19,14 +27,19 @@ export function BoardUnits({ units, total, limit }: { units: readonly UnitBar[];
               </span>
               <span className="value">
                 {u.expected
-                  ? t("board.unitsValue", { n: u.participants.toLocaleString("vi-VN"), expected: u.expected.toLocaleString("vi-VN") })
+                  ? t("board.unitsValue", {
+                      n: u.participants.toLocaleString("vi-VN"),
+                      expected: u.expected.toLocaleString("vi-VN"),
+                    })
                   : t("board.unitsNoExpected", { n: u.participants.toLocaleString("vi-VN") })}
               </span>
             </li>
           );
         })}
       </ul>
-      {total > shown.length ? <p className="more">{t("board.unitsMore", { n: total - shown.length })}</p> : null}
+      {total > shown.length ? (
+        <p className="more">{t("board.unitsMore", { n: total - shown.length })}</p>
+      ) : null}
     </div>
   );
 }

@@ -48,7 +48,9 @@ function useConsoleLive(initial: ConsoleRound[]) {
   useEffect(() => {
     const socket = openSocket();
     const merge = (round: ConsoleRound) =>
-      setRounds((list) => list.map((r) => (r.roundId === round.roundId && round.version >= r.version ? round : r)));
+      setRounds((list) =>
+        list.map((r) => (r.roundId === round.roundId && round.version >= r.version ? round : r)),
+      );
     const watch = () =>
       socket.emit("console:watch", {}, (ack) => {
         if ("data" in ack) {
@@ -82,7 +84,12 @@ export default function ConsoleLive() {
       <p className="muted">{t("board.console.intro")}</p>
       {rounds.length === 0 ? <p>{t("board.console.noRounds")}</p> : null}
       {rounds.map((r) => (
-        <section key={r.roundId} className="card" aria-labelledby={`live-${r.roundId}`} data-round={r.roundId}>
+        <section
+          key={r.roundId}
+          className="card"
+          aria-labelledby={`live-${r.roundId}`}
+          data-round={r.roundId}
+        >
           <h2 id={`live-${r.roundId}`}>{r.title}</h2>
           <p>
             <span className={`badge ${r.phase}`}>{t(`round.phase.${r.phase}`)}</span>{" "}
@@ -121,7 +128,8 @@ export default function ConsoleLive() {
                 <ul className="small">
                   {r.screens.map((s) => (
                     <li key={s.id}>
-                      <strong>{s.address}</strong> — {t("board.console.screenSince", { time: formatVnDateTime(new Date(s.since)) })}
+                      <strong>{s.address}</strong> —{" "}
+                      {t("board.console.screenSince", { time: formatVnDateTime(new Date(s.since)) })}
                       <br />
                       <span className="muted">{s.userAgent}</span>
                     </li>

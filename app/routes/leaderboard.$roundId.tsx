@@ -15,7 +15,8 @@ import { computeBoard } from "#server/realtime/board";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const roundId = Number(params.roundId);
-  if (!Number.isInteger(roundId) || roundId <= 0 || roundId > 2 ** 31 - 1) throw new Response("Not found", { status: 404 });
+  if (!Number.isInteger(roundId) || roundId <= 0 || roundId > 2 ** 31 - 1)
+    throw new Response("Not found", { status: 404 });
   const computed = await computeBoard(context.services, roundId);
   if (!computed) throw new Response("Not found", { status: 404 });
   return {
@@ -31,7 +32,9 @@ export default function RoundLeaderboard() {
   const data = useLoaderData<typeof loader>();
   const { snapshot: b, connection, clockOffsetMs } = useLiveBoard(data.board);
   const now = useServerNow(clockOffsetMs);
-  const { days, clock } = countdownParts((b.phase === "upcoming" ? Date.parse(b.opensAt) : Date.parse(b.closesAt)) - now);
+  const { days, clock } = countdownParts(
+    (b.phase === "upcoming" ? Date.parse(b.opensAt) : Date.parse(b.closesAt)) - now,
+  );
   const rest = Math.max(0, b.ranked - b.rows.length);
   return (
     <>
@@ -52,8 +55,16 @@ export default function RoundLeaderboard() {
         <p className="muted small">{t("board.page.intro")}</p>
         <div className="leaderboard-stats">
           <div className="stat">
-            <span className="muted">{b.phase === "closed" ? t("board.ended") : b.phase === "upcoming" ? t("board.opensIn") : t("board.closesIn")}</span>
-            <span className="value">{b.phase === "closed" ? "—" : `${days > 0 ? `${t("board.days", { n: days })} ` : ""}${clock}`}</span>
+            <span className="muted">
+              {b.phase === "closed"
+                ? t("board.ended")
+                : b.phase === "upcoming"
+                  ? t("board.opensIn")
+                  : t("board.closesIn")}
+            </span>
+            <span className="value">
+              {b.phase === "closed" ? "—" : `${days > 0 ? `${t("board.days", { n: days })} ` : ""}${clock}`}
+            </span>
           </div>
           <div className="stat">
             <span className="muted">{t("board.submitted")}</span>
@@ -68,7 +79,8 @@ export default function RoundLeaderboard() {
         </div>
         {b.view === "frozen" ? (
           <p className="board-note frozen" role="status">
-            {t("board.frozen")}. {t("board.frozenBody", { time: formatVnTime(new Date(b.frozenAt ?? b.closesAt)) })}
+            {t("board.frozen")}.{" "}
+            {t("board.frozenBody", { time: formatVnTime(new Date(b.frozenAt ?? b.closesAt)) })}
           </p>
         ) : b.view === "official" ? (
           <p className="board-note official" role="status">
@@ -91,7 +103,9 @@ export default function RoundLeaderboard() {
           ) : (
             <div className="table-wrap">
               <BoardTable rows={b.rows} showPrize={b.view === "official"} caption={b.roundTitle} />
-              {rest > 0 ? <p className="muted small">{t("board.more", { n: rest.toLocaleString("vi-VN") })}</p> : null}
+              {rest > 0 ? (
+                <p className="muted small">{t("board.more", { n: rest.toLocaleString("vi-VN") })}</p>
+              ) : null}
             </div>
           )}
         </section>

@@ -12,7 +12,13 @@ import { roundPhase } from "~/rules/deadline";
 import { formatVnDateTime } from "~/rules/vn-time";
 import { SiteHeader } from "~/components/site-header";
 import { BoardUnits } from "~/components/board-units";
-import { ConnectionBadge, formatDuration, keepConnected, openSocket, type ConnectionState } from "~/components/board-live";
+import {
+  ConnectionBadge,
+  formatDuration,
+  keepConnected,
+  openSocket,
+  type ConnectionState,
+} from "~/components/board-live";
 import { findCurrentContest } from "#db/repos/contests";
 import { listRounds } from "#db/repos/rounds";
 import { computeOverall } from "#server/realtime/board";
@@ -74,11 +80,14 @@ function useLiveNumbers(openRounds: number[]): { numbers: RoundNumbers; connecti
       versions.set(s.roundId, s.version);
       setNumbers((n) => ({ ...n, [s.roundId]: { submitted: s.submitted, takingNow: s.takingNow } }));
       if (changed && !pending) {
-        pending = setTimeout(() => {
-          pending = null;
-          lastRead = Date.now();
-          revalidate.current();
-        }, Math.max(0, lastRead + 15_000 - Date.now()));
+        pending = setTimeout(
+          () => {
+            pending = null;
+            lastRead = Date.now();
+            revalidate.current();
+          },
+          Math.max(0, lastRead + 15_000 - Date.now()),
+        );
       }
     };
     const join = () => {
@@ -107,7 +116,9 @@ function useLiveNumbers(openRounds: number[]): { numbers: RoundNumbers; connecti
 export default function Leaderboards() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const { numbers, connection } = useLiveNumbers(data.rounds.filter((r) => r.phase === "open").map((r) => r.id));
+  const { numbers, connection } = useLiveNumbers(
+    data.rounds.filter((r) => r.phase === "open").map((r) => r.id),
+  );
   return (
     <>
       <SiteHeader />
@@ -143,7 +154,10 @@ export default function Leaderboards() {
                     {t("round.closes", { time: r.closesAt })}
                   </p>
                   <p className="small">
-                    {t("board.submitted")}: <strong data-testid={`submitted-${r.id}`}>{live.submitted.toLocaleString("vi-VN")}</strong>
+                    {t("board.submitted")}:{" "}
+                    <strong data-testid={`submitted-${r.id}`}>
+                      {live.submitted.toLocaleString("vi-VN")}
+                    </strong>
                     {r.phase === "open" ? (
                       <>
                         {" · "}
@@ -208,7 +222,9 @@ export default function Leaderboards() {
                   </table>
                   {data.overall.ranked > data.overall.rows.length ? (
                     <p className="muted small">
-                      {t("board.more", { n: (data.overall.ranked - data.overall.rows.length).toLocaleString("vi-VN") })}
+                      {t("board.more", {
+                        n: (data.overall.ranked - data.overall.rows.length).toLocaleString("vi-VN"),
+                      })}
                     </p>
                   ) : null}
                 </div>

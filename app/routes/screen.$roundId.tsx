@@ -21,7 +21,8 @@ const SCREEN_UNITS = 5;
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const roundId = Number(params.roundId);
-  if (!Number.isInteger(roundId) || roundId <= 0 || roundId > 2 ** 31 - 1) throw new Response("Not found", { status: 404 });
+  if (!Number.isInteger(roundId) || roundId <= 0 || roundId > 2 ** 31 - 1)
+    throw new Response("Not found", { status: 404 });
   const computed = await computeBoard(context.services, roundId);
   if (!computed) throw new Response("Not found", { status: 404 });
   const home = context.services.config.publicUrl ?? new URL(request.url).origin;
@@ -69,7 +70,10 @@ export default function AudienceScreen() {
 
   const target = b.phase === "upcoming" ? Date.parse(b.opensAt) : Date.parse(b.closesAt);
   const { days, clock } = countdownParts(target - now);
-  const rows = b.view === "official" ? b.rows.filter((r) => r.prize !== null).slice(0, 12) : b.rows.slice(0, SCREEN_ROWS);
+  const rows =
+    b.view === "official"
+      ? b.rows.filter((r) => r.prize !== null).slice(0, 12)
+      : b.rows.slice(0, SCREEN_ROWS);
   const rest = b.view === "official" ? 0 : Math.max(0, b.ranked - rows.length);
 
   return (
@@ -81,7 +85,10 @@ export default function AudienceScreen() {
         </div>
         <div className="tools">
           <ConnectionBadge state={connection} />
-          <button type="button" onClick={() => void root.current?.requestFullscreen?.().catch(() => undefined)}>
+          <button
+            type="button"
+            onClick={() => void root.current?.requestFullscreen?.().catch(() => undefined)}
+          >
             {t("board.fullscreen")}
           </button>
         </div>
@@ -91,13 +98,17 @@ export default function AudienceScreen() {
           {b.view === "frozen" ? (
             <p className="banner frozen" role="status">
               {t("board.frozen")}
-              <small>{t("board.frozenBody", { time: formatVnTime(new Date(b.frozenAt ?? b.closesAt)) })}</small>
+              <small>
+                {t("board.frozenBody", { time: formatVnTime(new Date(b.frozenAt ?? b.closesAt)) })}
+              </small>
             </p>
           ) : null}
           {b.view === "official" ? (
             <p className="banner" role="status">
               {t("board.official")} — {t("board.winners")}
-              {b.perfectCount !== null ? <small>{t("board.perfectCount", { n: b.perfectCount })}</small> : null}
+              {b.perfectCount !== null ? (
+                <small>{t("board.perfectCount", { n: b.perfectCount })}</small>
+              ) : null}
             </p>
           ) : b.phase === "closed" && b.view === "live" ? (
             <p className="banner" role="status">
@@ -121,7 +132,9 @@ export default function AudienceScreen() {
           ) : (
             <>
               <BoardTable rows={rows} showPrize={b.view === "official"} caption={b.roundTitle} />
-              {rest > 0 ? <p className="more">{t("board.more", { n: rest.toLocaleString("vi-VN") })}</p> : null}
+              {rest > 0 ? (
+                <p className="more">{t("board.more", { n: rest.toLocaleString("vi-VN") })}</p>
+              ) : null}
             </>
           )}
         </main>
@@ -133,7 +146,9 @@ export default function AudienceScreen() {
               </span>
             ) : (
               <>
-                <span className="label">{b.phase === "upcoming" ? t("board.opensIn") : t("board.closesIn")}</span>
+                <span className="label">
+                  {b.phase === "upcoming" ? t("board.opensIn") : t("board.closesIn")}
+                </span>
                 <span className="clock" data-testid="countdown">
                   {days > 0 ? <span className="days">{t("board.days", { n: days })}</span> : null}
                   {clock}

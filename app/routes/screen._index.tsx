@@ -10,7 +10,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const now = clock.now();
   const contest = await findCurrentContest(db);
   const rounds = contest ? await listRounds(db, contest.id) : [];
-  const phased = rounds.map((r) => ({ id: r.id, phase: roundPhase(now, new Date(r.opens_at), new Date(r.closes_at)) }));
+  const phased = rounds.map((r) => ({
+    id: r.id,
+    phase: roundPhase(now, new Date(r.opens_at), new Date(r.closes_at)),
+  }));
   const pick =
     phased.find((r) => r.phase === "open") ?? phased.find((r) => r.phase === "upcoming") ?? phased.at(-1);
   if (!pick) throw redirect("/leaderboard");

@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { createBoardContestant, createBoardRound, takeRound } from "./board-fixtures";
 
-test("A visitor reads a round's leaderboard on a phone without JavaScript, with masked names", async ({ browser }) => {
+test("A visitor reads a round's leaderboard on a phone without JavaScript, with masked names", async ({
+  browser,
+}) => {
   const roundId = await createBoardRound("Đợt đọc không cần JavaScript");
   await takeRound(await createBoardContestant("Hoàng Thị Phương Thảo"), roundId, 13);
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 780 },
+  });
   const page = await context.newPage();
   await page.goto(`/leaderboard/${roundId}`);
   await expect(page.getByRole("heading", { name: "Đợt đọc không cần JavaScript" })).toBeVisible();

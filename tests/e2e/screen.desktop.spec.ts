@@ -9,7 +9,9 @@ test("The audience screen shows new submissions and moving ranks without reloadi
   await takeRound(first, roundId, 12);
 
   await page.goto(`/screen/${roundId}`);
-  await expect(page.getByRole("heading", { name: "Đợt trình chiếu: thi trực tiếp tại hội trường" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Đợt trình chiếu: thi trực tiếp tại hội trường" }),
+  ).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Trực tiếp" })).toBeVisible();
   await expect(page.getByTestId("submitted")).toHaveText("1");
   await expect(page.getByRole("row", { name: /Nguyễn Thị Thu H\./ })).toContainText("12");
@@ -41,7 +43,10 @@ test("The audience screen shows new submissions and moving ranks without reloadi
   await page.screenshot({ path: "test-results/screens/audience-screen-1080p.png" });
 });
 
-test("The audience screen recovers after its connection is cut, with the right numbers", async ({ page, context }) => {
+test("The audience screen recovers after its connection is cut, with the right numbers", async ({
+  page,
+  context,
+}) => {
   const roundId = await createBoardRound("Đợt kiểm tra mất kết nối");
   await takeRound(await createBoardContestant("Đỗ Thị Mai Anh"), roundId, 10);
   await page.goto(`/screen/${roundId}`);

@@ -96,7 +96,9 @@ export async function boardHarness(): Promise<BoardHarness> {
 /** Emits with an acknowledgement and waits for it. */
 export function request<T>(socket: Client, event: string, ...args: unknown[]): Promise<Ack<T>> {
   return new Promise((resolve) => {
-    (socket.emit as (e: string, ...a: unknown[]) => void)(event, ...args, (response: Ack<T>) => resolve(response));
+    (socket.emit as (e: string, ...a: unknown[]) => void)(event, ...args, (response: Ack<T>) =>
+      resolve(response),
+    );
   });
 }
 

@@ -11,7 +11,11 @@ afterEach(async () => {
 });
 
 async function setRound(harness: BoardHarness, values: Record<string, string | number>) {
-  await harness.services.db.updateTable("rounds").set(values).where("id", "=", harness.seed.openRoundId).execute();
+  await harness.services.db
+    .updateTable("rounds")
+    .set(values)
+    .where("id", "=", harness.seed.openRoundId)
+    .execute();
 }
 
 describe("the realtime board", () => {
@@ -23,7 +27,9 @@ describe("the realtime board", () => {
     await h.startOnly(binh.userId);
 
     const screen = await h.client();
-    const snapshot = data(await request<BoardSnapshot>(screen, "board:join", { roundId: h.seed.openRoundId, screen: true }));
+    const snapshot = data(
+      await request<BoardSnapshot>(screen, "board:join", { roundId: h.seed.openRoundId, screen: true }),
+    );
     expect(snapshot).toMatchObject({
       roundId: h.seed.openRoundId,
       phase: "open",
@@ -33,7 +39,13 @@ describe("the realtime board", () => {
       ranked: 1,
     });
     expect(snapshot.rows).toEqual([
-      expect.objectContaining({ rank: 1, name: "Nguyễn Văn A.", score: 12, durationMs: 4 * MINUTE, prize: null }),
+      expect.objectContaining({
+        rank: 1,
+        name: "Nguyễn Văn A.",
+        score: 12,
+        durationMs: 4 * MINUTE,
+        prize: null,
+      }),
     ]);
     expect(snapshot.units.reduce((sum, u) => sum + u.participants, 0)).toBe(1);
     // Nothing personal: no full name, phone, birth date or database id in what is broadcast.
@@ -70,8 +82,8 @@ describe("the realtime board", () => {
     h.clock.advance(2 * MINUTE);
     const started = Date.now();
     await Promise.all(attempts.map((a) => submitAttempt(h!.services, { ...a, reason: "manual" })));
-    const last = await waitFor<BoardSnapshot>(screen, "board:update", (s) => s.submitted === 40).catch(
-      () => updates.at(-1),
+    const last = await waitFor<BoardSnapshot>(screen, "board:update", (s) => s.submitted === 40).catch(() =>
+      updates.at(-1),
     );
     await sleep(1_200); // anything still pending would arrive by now
     const elapsed = Date.now() - started;
@@ -112,7 +124,9 @@ describe("the realtime board", () => {
     const a = await h.addContestant("Phạm Minh Tuấn");
     await h.takeRound(a.userId, 10);
     const screen = await h.client();
-    const snapshot = data(await request<BoardSnapshot>(screen, "board:join", { roundId: h.seed.openRoundId }));
+    const snapshot = data(
+      await request<BoardSnapshot>(screen, "board:join", { roundId: h.seed.openRoundId }),
+    );
     expect(snapshot).toMatchObject({ view: "hidden", rows: [], submitted: 1 });
   });
 
@@ -171,13 +185,24 @@ describe("the realtime board", () => {
     const myAttempt = await h.takeRound(me.userId, 10);
     const mine = await h.client({ cookie: await h.cookieFor(me.userId) });
     const rank = data(await request<MyRank>(mine, "me:rank", { attemptId: myAttempt }));
-    expect(rank).toEqual({ attemptId: myAttempt, roundId: h.seed.openRoundId, rank: 1, of: 1, view: "live", prize: null });
+    expect(rank).toEqual({
+      attemptId: myAttempt,
+      roundId: h.seed.openRoundId,
+      rank: 1,
+      of: 1,
+      view: "live",
+      prize: null,
+    });
 
     // Nobody else can ask for it.
     const stranger = await h.client({ cookie: await h.cookieFor(other.userId) });
-    expect(await request(stranger, "me:rank", { attemptId: myAttempt })).toEqual({ error: { code: "notYours" } });
+    expect(await request(stranger, "me:rank", { attemptId: myAttempt })).toEqual({
+      error: { code: "notYours" },
+    });
     const anonymous = await h.client();
-    expect(await request(anonymous, "me:rank", { attemptId: myAttempt })).toEqual({ error: { code: "notSignedIn" } });
+    expect(await request(anonymous, "me:rank", { attemptId: myAttempt })).toEqual({
+      error: { code: "notSignedIn" },
+    });
     const heard: MyRank[] = [];
     stranger.on("me:rank", (r) => heard.push(r));
     anonymous.on("me:rank", (r) => heard.push(r));
@@ -197,7 +222,11 @@ describe("the realtime board", () => {
     const asContestant = await h.client({ cookie: await h.cookieFor(contestant.userId) });
     expect(await request(asContestant, "console:watch", {})).toEqual({ error: { code: "forbidden" } });
 
-    const admin = await h.services.db.selectFrom("users").select("id").where("role", "=", "admin").executeTakeFirstOrThrow();
+    const admin = await h.services.db
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "admin")
+      .executeTakeFirstOrThrow();
     const staff = await h.client({ cookie: await h.cookieFor(admin.id) });
     const live = data(await request<ConsoleLive>(staff, "console:watch", {}));
     expect(live.rounds.map((r) => r.roundId)).toEqual([h.seed.openRoundId, h.seed.upcomingRoundId]);

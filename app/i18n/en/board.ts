@@ -49,7 +49,8 @@ export const board: Record<keyof typeof vi, string> = {
   "board.page.rounds.count": "Rounds",
   "board.page.totalScore": "Total score",
   "board.page.totalTime": "Total time",
-  "board.page.unitsIntro": "Contestants who submitted in at least one round, against the unit's expected headcount.",
+  "board.page.unitsIntro":
+    "Contestants who submitted in at least one round, against the unit's expected headcount.",
   "board.page.rate": "Rate",
   "board.page.back": "All leaderboards",
   "board.page.screen": "Open the audience screen",

@@ -23,7 +23,8 @@ export const board = {
   "board.upcoming": "Đợt thi chưa mở",
   "board.upcomingBody": "Đợt thi mở lúc {time}.",
   "board.hidden": "Bảng xếp hạng đang ẩn",
-  "board.hiddenBody": "Ban tổ chức ẩn thứ hạng trong khi đợt thi diễn ra. Kết quả sẽ hiện khi đợt thi kết thúc.",
+  "board.hiddenBody":
+    "Ban tổ chức ẩn thứ hạng trong khi đợt thi diễn ra. Kết quả sẽ hiện khi đợt thi kết thúc.",
   "board.frozen": "Bảng xếp hạng đã đóng băng",
   "board.frozenBody": "Thứ hạng giữ nguyên như lúc {time} cho đến khi đợt thi kết thúc.",
   "board.provisional": "Kết quả tạm thời — chờ ban tổ chức công bố",

@@ -4,6 +4,7 @@ import { SiteHeader } from "~/components/site-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { AttemptRunner } from "~/components/attempt-runner";
 import { QuestionCard } from "~/components/question-card";
+import { LiveRank } from "~/components/live-rank";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
 import { formatVnDateTime } from "~/rules/vn-time";
@@ -93,9 +94,7 @@ function AttemptResult() {
             <>
               <p className="result-rank" data-testid="live-rank">
                 {t("attempt.result.liveRank")}:{" "}
-                <strong>
-                  {t("attempt.result.liveRankValue", { rank: result.liveRank, total: result.liveTotal })}
-                </strong>
+                <LiveRank attemptId={view.id} initial={{ rank: result.liveRank, of: result.liveTotal }} />
               </p>
               <p className="muted small">{t("attempt.result.liveRankNote")}</p>
             </>

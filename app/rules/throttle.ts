@@ -28,6 +28,16 @@ export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
   blockMs: 15 * 60_000,
 };
 
+/**
+ * Per address, far looser: a whole hall of phones behind one Wi-Fi, or a carrier's shared address,
+ * must not be locked out by a few people mistyping. It still stops one machine trying many accounts.
+ */
+export const ADDRESS_THROTTLE_POLICY: ThrottlePolicy = {
+  maxFailures: 50,
+  windowMs: 15 * 60_000,
+  blockMs: 15 * 60_000,
+};
+
 export const INITIAL_THROTTLE_STATE: ThrottleState = {
   failures: 0,
   windowStartedAt: null,

@@ -27,7 +27,11 @@ const drawSpecSchema = z.array(
     count: z.number().int().min(1),
   }),
 );
-const pointsSchema = z.object({ easy: z.number().min(0), medium: z.number().min(0), hard: z.number().min(0) });
+const pointsSchema = z.object({
+  easy: z.number().min(0),
+  medium: z.number().min(0),
+  hard: z.number().min(0),
+});
 const prizesSchema = z.object({
   first: z.number().int().min(0),
   second: z.number().int().min(0),
@@ -94,6 +98,11 @@ export async function findRoundSettings(db: Db, id: number): Promise<RoundSettin
 
 /** Does any attempt (ranked) exist for this round? Then its draw may no longer change. */
 export async function roundHasAttempts(db: Db, roundId: number): Promise<boolean> {
-  const row = await db.selectFrom("attempts").select("id").where("round_id", "=", roundId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("attempts")
+    .select("id")
+    .where("round_id", "=", roundId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -210,7 +210,11 @@ describe("taking a round", () => {
     f.services.events.on("attemptSubmitted", (e) => submitted.push(e));
     if (two.ok) await submitAttempt(f.services, { attemptId: two.attemptId, reason: "manual", userId });
     expect(submitted).toMatchObject([{ roundId: null, isPractice: true }]);
-    const ranked = await f.services.db.selectFrom("attempts").select("id").where("is_practice", "=", 0).execute();
+    const ranked = await f.services.db
+      .selectFrom("attempts")
+      .select("id")
+      .where("is_practice", "=", 0)
+      .execute();
     expect(ranked).toEqual([]);
   });
 });

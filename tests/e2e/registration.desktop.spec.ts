@@ -51,6 +51,8 @@ test("An organizer reviews flagged duplicates, disqualifies one with a reason, a
   await page.screenshot({ path: "test-results/screens/console-contestant.png", fullPage: true });
 
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // Logged out once the header offers the login again (going on earlier races the logout request).
+  await expect(page.getByRole("banner").getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await page.goto("/login");
   await page.getByLabel("Số điện thoại hoặc tên đăng nhập").fill(phone);
   await page.getByLabel("Mật khẩu").fill(temporary!);
@@ -94,6 +96,8 @@ test("An organizer adds a village under a commune and imports a unit list", asyn
 
   // A commune with villages is now chosen by village at registration.
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // Logged out once the header offers the login again (going on earlier races the logout request).
+  await expect(page.getByRole("banner").getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await page.goto("/register");
   await expect(page.locator("optgroup[label='An Vĩnh'] option")).toHaveText(["Thôn Đông", "Thôn Tây"]);
 });

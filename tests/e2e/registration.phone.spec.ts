@@ -82,6 +82,8 @@ test("A contestant registers on a phone, fixing the errors shown, then logs out 
   await page.screenshot({ path: "test-results/screens/me-phone.png", fullPage: true });
 
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // Logged out once the header offers the login again (going on earlier races the logout request).
+  await expect(page.getByRole("banner").getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await page.goto("/login");
   await page
     .getByLabel("Số điện thoại hoặc tên đăng nhập")
@@ -92,6 +94,8 @@ test("A contestant registers on a phone, fixing the errors shown, then logs out 
 
   // A second sign-up with the same phone is told so and offered the login.
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // Logged out once the header offers the login again (going on earlier races the logout request).
+  await expect(page.getByRole("banner").getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await page.goto("/register");
   await page.getByLabel("Họ và tên").fill("Trần Thị Bảo Ngọc");
   await page.getByLabel("Ngày sinh").fill("1996-08-25");

@@ -13,12 +13,12 @@ export const contestSettingsSchema = z
     dataNotice: text(10_000, "console.contest.error.dataNotice"),
     cccdPolicy: z.enum(CCCD_POLICIES, { errorMap: () => ({ message: "console.contest.error.cccdPolicy" }) }),
     minAge: z.coerce
-      .number()
+      .number({ invalid_type_error: "console.contest.error.age" })
       .int("console.contest.error.age")
       .min(0, "console.contest.error.age")
       .max(120, "console.contest.error.age"),
     maxAge: z.coerce
-      .number()
+      .number({ invalid_type_error: "console.contest.error.age" })
       .int("console.contest.error.age")
       .min(0, "console.contest.error.age")
       .max(120, "console.contest.error.age"),

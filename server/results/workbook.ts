@@ -148,8 +148,19 @@ function addSheet<R>(workbook: Book, spec: SheetSpec<R>): void {
 const prizeName = (prize: RankedRow["prize"]) => (prize ? t(`round.prize.${prize}`) : "");
 const genderName = (gender: RankedRow["gender"]) => t(`results.gender.${gender}`);
 
-function rankingColumns(roundTitles?: ReadonlyMap<number, string>): Column<RankedRow>[] {
-  const columns: Column<RankedRow>[] = [
+/** Rank and who: the first columns of every ranking sheet (a round's and the overall one). */
+interface PersonRow {
+  rank: number;
+  fullName: string;
+  birthDate: string;
+  gender: RankedRow["gender"];
+  phone: string;
+  unitName: string;
+  categoryName: string;
+}
+
+function personColumns<R extends PersonRow>(): Column<R>[] {
+  return [
     { header: t("results.col.rank"), width: 7, kind: "int", value: (r) => r.rank },
     { header: t("results.col.fullName"), width: 26, kind: "text", value: (r) => r.fullName },
     { header: t("results.col.birthDate"), width: 12, kind: "date", value: (r) => excelDate(r.birthDate) },
@@ -157,6 +168,12 @@ function rankingColumns(roundTitles?: ReadonlyMap<number, string>): Column<Ranke
     { header: t("results.col.phone"), width: 13, kind: "text", value: (r) => r.phone },
     { header: t("results.col.unit"), width: 32, kind: "text", value: (r) => r.unitName },
     { header: t("results.col.category"), width: 18, kind: "text", value: (r) => r.categoryName },
+  ];
+}
+
+function rankingColumns(roundTitles?: ReadonlyMap<number, string>): Column<RankedRow>[] {
+  const columns: Column<RankedRow>[] = [
+    ...personColumns<RankedRow>(),
     { header: t("results.col.score"), width: 8, kind: "number", value: (r) => r.score },
     { header: t("results.col.correctCount"), width: 9, kind: "int", value: (r) => r.correctCount },
     { header: t("results.col.duration"), width: 12, kind: "seconds", value: (r) => r.durationMs / 1000 },
@@ -442,13 +459,7 @@ export function contestWorkbook(c: ContestResults, audit: readonly AuditSheetRow
   const empty = anyAttempt ? undefined : t("results.note.emptyContest");
 
   const overallColumns: Column<OverallResultRow>[] = [
-    { header: t("results.col.rank"), width: 7, kind: "int", value: (o) => o.rank },
-    { header: t("results.col.fullName"), width: 26, kind: "text", value: (o) => o.fullName },
-    { header: t("results.col.birthDate"), width: 12, kind: "date", value: (o) => excelDate(o.birthDate) },
-    { header: t("results.col.gender"), width: 9, kind: "text", value: (o) => genderName(o.gender) },
-    { header: t("results.col.phone"), width: 13, kind: "text", value: (o) => o.phone },
-    { header: t("results.col.unit"), width: 32, kind: "text", value: (o) => o.unitName },
-    { header: t("results.col.category"), width: 18, kind: "text", value: (o) => o.categoryName },
+    ...personColumns<OverallResultRow>(),
     { header: t("results.col.rounds"), width: 9, kind: "int", value: (o) => o.rounds },
     { header: t("results.col.totalScore"), width: 9, kind: "number", value: (o) => o.totalScore },
     {

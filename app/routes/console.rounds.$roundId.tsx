@@ -250,7 +250,7 @@ function problemText(t: T, problem: RoundProblem, topicNames: ReadonlyMap<number
   if (problem.line !== undefined) params.line = problem.line;
   const kind = problem.params?.kind;
   if (typeof kind === "string" && (DIFFICULTIES as readonly string[]).includes(kind)) {
-    params.difficulty = t(`round.difficulty.${kind as Difficulty}`);
+    params.difficulty = t(`questions.difficulty.${kind as Difficulty}`);
   }
   if (typeof kind === "string" && (PRIZE_KINDS as readonly string[]).includes(kind)) {
     params.prize = t(`round.prize.${kind as (typeof PRIZE_KINDS)[number]}`);
@@ -260,7 +260,7 @@ function problemText(t: T, problem: RoundProblem, topicNames: ReadonlyMap<number
     const topicId = problem.params?.topicId as number | undefined;
     const names = {
       count: Number(problem.params?.needed ?? problem.params?.count ?? 0),
-      difficulty: difficulty ? t(`round.difficulty.${difficulty}`) : "",
+      difficulty: difficulty ? t(`questions.difficulty.${difficulty}`) : "",
       topic: topicId !== undefined ? (topicNames.get(topicId) ?? t("round.draw.unknownTopic")) : "",
     };
     const what =
@@ -613,7 +613,7 @@ function RoundEditor() {
                           <option value={ANY}>{t("round.form.drawAnyDifficulty")}</option>
                           {DIFFICULTIES.map((d) => (
                             <option key={d} value={d}>
-                              {t(`round.difficulty.${d}`)}
+                              {t(`questions.difficulty.${d}`)}
                             </option>
                           ))}
                         </select>
@@ -832,7 +832,7 @@ function RoundEditor() {
               <div className="grid" style={AUTO_GRID}>
                 {DIFFICULTIES.map((d) => (
                   <div className="field" key={d}>
-                    <label htmlFor={POINTS_FIELD[d]}>{t(`round.difficulty.${d}`)}</label>
+                    <label htmlFor={POINTS_FIELD[d]}>{t(`questions.difficulty.${d}`)}</label>
                     <input
                       id={POINTS_FIELD[d]}
                       name={POINTS_FIELD[d]}
@@ -949,7 +949,7 @@ function BankTable({
                 <th>{t("round.form.drawTopic")}</th>
                 {DIFFICULTIES.map((d) => (
                   <th key={d} className="num">
-                    {t(`round.difficulty.${d}`)}
+                    {t(`questions.difficulty.${d}`)}
                   </th>
                 ))}
                 <th className="num">{t("round.form.bankTotal")}</th>

@@ -9,9 +9,6 @@ export const round: Record<keyof typeof vi, string> = {
   "round.duration": "Time allowed: {minutes} minutes",
   "round.questionCount": "{n} questions",
 
-  "round.difficulty.easy": "Easy",
-  "round.difficulty.medium": "Medium",
-  "round.difficulty.hard": "Hard",
   "round.prize.first": "First prize",
   "round.prize.second": "Second prize",
   "round.prize.third": "Third prize",

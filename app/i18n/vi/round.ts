@@ -7,9 +7,6 @@ export const round = {
   "round.duration": "Thời gian làm bài: {minutes} phút",
   "round.questionCount": "{n} câu hỏi",
 
-  "round.difficulty.easy": "Dễ",
-  "round.difficulty.medium": "Trung bình",
-  "round.difficulty.hard": "Khó",
   "round.prize.first": "Giải Nhất",
   "round.prize.second": "Giải Nhì",
   "round.prize.third": "Giải Ba",

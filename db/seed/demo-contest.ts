@@ -64,4 +64,5 @@ export const BANK_TOPICS = [
   "Định danh điện tử",
   "Chuyển đổi số ở Quảng Ngãi và Lý Sơn",
   "Kỹ năng số",
+  "Công nghệ số trong đời sống",
 ] as const;

@@ -65,4 +65,5 @@ export const BANK_TOPICS = [
   "Chuyển đổi số ở Quảng Ngãi và Lý Sơn",
   "Kỹ năng số",
   "Ứng xử trên không gian mạng",
+  "Công nghệ số trong đời sống",
 ] as const;

@@ -20,6 +20,7 @@ import { getCurrentUser } from "./lib/auth.server";
 import { SiteHeader } from "./components/site-header";
 import { ErrorPage } from "./components/error-page";
 import type { Lang } from "./i18n";
+import { useNonce } from "./lib/nonce";
 
 export const meta: MetaFunction = () => [{ title: "Hội thi tìm hiểu về Chuyển đổi số" }];
 
@@ -37,6 +38,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData("root") as { lang: Lang } | undefined;
+  const nonce = useNonce();
   return (
     <html lang={data?.lang ?? "vi"}>
       <head>
@@ -49,8 +51,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

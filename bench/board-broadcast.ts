@@ -112,7 +112,7 @@ async function boardServer(): Promise<void> {
       publicUrl: null,
       dataDir: os.tmpdir(),
       secureCookies: false,
-      trustProxy: false,
+      trustProxy: false as const,
     },
     logger: createLogger("silent"),
     clock: systemClock,

@@ -38,11 +38,14 @@ export interface SessionsTable {
 }
 
 export interface LoginThrottleTable {
-  /** "account:<login>" or "ip:<address>". */
+  /** "login:<login>@<address>", "ip:<address>" or "register:<address>". */
   key: string;
+  /** Attempts reserved in the current window (counted before the password is checked). */
   failures: number;
   window_started_at: IsoTime | null;
   blocked_until: IsoTime | null;
+  /** Lock-outs in a row: each one doubles the next delay (2026-11-30-0010). */
+  lockouts: Generated<number>;
 }
 
 export type CccdPolicy = "required" | "optional" | "hidden";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseDatabaseUrl } from "./config";
+import { ConfigError, loadConfig, parseDatabaseUrl, parseTrustProxy } from "./config";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "config-"));
 
@@ -31,5 +31,17 @@ describe("configuration", () => {
     expect(parseDatabaseUrl("file:data/x.db")).toEqual({ kind: "sqlite", file: "data/x.db" });
     expect(parseDatabaseUrl("file:///tmp/x.db")).toEqual({ kind: "sqlite", file: "/tmp/x.db" });
     expect(parseDatabaseUrl(":memory:")).toEqual({ kind: "sqlite", file: ":memory:" });
+  });
+
+  it("believes only the proxies TRUST_PROXY names: a number of hops or their addresses", () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1", DATA_DIR: tmp() }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.1, 10.0.0.0/8", DATA_DIR: tmp() }).trustProxy).toEqual([
+      "10.0.0.1",
+      "10.0.0.0/8",
+    ]);
+    expect(parseTrustProxy("loopback")).toEqual(["loopback"]);
+    expect(() => loadConfig({ TRUST_PROXY: "true", DATA_DIR: tmp() })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: "*", DATA_DIR: tmp() })).toThrow(/TRUST_PROXY/);
   });
 });

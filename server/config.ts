@@ -29,7 +29,14 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   /** "1" when the app is served over HTTPS (directly or behind a proxy): cookies get Secure. */
   SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(\d{1,2}|[0-9a-f.:/]+(\s*,\s*[0-9a-f.:/]+)*|loopback|linklocal|uniquelocal)$/i,
+      "must be 0, a number of proxy hops such as 1, or the proxies' addresses such as 10.0.0.1, 10.0.0.0/8",
+    )
+    .default("0"),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -44,7 +51,11 @@ export interface Config {
   publicUrl: string | null;
   dataDir: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies in front of the app are believed about the client's address (X-Forwarded-For): none,
+   * the nearest N hops, or the listed addresses/subnets. Never every header (Express `trust proxy`).
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +94,12 @@ function sessionSecretFrom(env: string | undefined, dataDir: string): string {
   return secret;
 }
 
+/** `TRUST_PROXY`: "0" none; "2" two hops; "10.0.0.1, 10.0.0.0/8" (or loopback) those proxies. */
+export function parseTrustProxy(value: string): false | number | string[] {
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(",").map((part) => part.trim());
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -100,6 +117,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ?? null,
     dataDir: e.DATA_DIR,
     secureCookies: e.SECURE_COOKIES === "1",
-    trustProxy: e.TRUST_PROXY === "1",
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

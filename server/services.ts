@@ -28,6 +28,8 @@ export type RequestContext = {
   requestId: string;
   ip: string | null;
   lang: "vi" | "en";
+  /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
+  cspNonce: string;
   /** The value the CSRF cookie holds for this browser, and the token its forms must send back. */
   csrf: { cookieValue: string; token: string };
 };

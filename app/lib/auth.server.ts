@@ -6,16 +6,10 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import type { Role } from "#db/schema";
-import {
-  createSession,
-  deleteSession,
-  deleteUserSessions,
-  findLiveSession,
-  touchSession,
-  type SessionWithUser,
-} from "#db/repos/sessions";
+import { createSession, findLiveSession, touchSession, type SessionWithUser } from "#db/repos/sessions";
 import { randomToken, sha256 } from "#server/security/password";
 import { SESSION_COOKIE } from "#server/security/session-cookie";
+import { revokeSessions } from "#server/security/sessions";
 
 const SESSION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -102,22 +96,31 @@ export async function endSession(
   user: CurrentUser,
   everywhere: boolean,
 ): Promise<string> {
-  const { db } = context.services;
-  if (everywhere) await deleteUserSessions(db, user.id);
-  else await deleteSession(db, user.sessionId);
+  // The sessions go and their open sockets are disconnected at once (server/security/sessions.ts).
+  await revokeSessions(context.services, everywhere ? { userId: user.id } : { sessionId: user.sessionId });
   return sessionCookie(context, "", 0);
 }
 
-/** Where to go after logging in: only paths on this site, never another host. */
+const SAME_SITE_BASE = "http://same-site.invalid";
+
+/**
+ * Where to go after logging in: the one check of every `next`. Only a path on this site, and only in a
+ * form no browser reads differently: no control characters (browsers drop tabs and newlines from URLs,
+ * so "/\t/evil.example" becomes "//evil.example"), no backslash (read as "/"), not "//" (another host).
+ * What passes is re-serialised from the parsed URL.
+ */
 export function safeNext(value: FormDataEntryValue | string | null, fallback: string): string {
-  if (
-    typeof value !== "string" ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.startsWith("/\\")
-  )
+  if (typeof value !== "string" || value.length === 0 || value.length > 2000) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) return fallback;
+  try {
+    const url = new URL(value, SAME_SITE_BASE);
+    if (url.origin !== SAME_SITE_BASE) return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
     return fallback;
-  return value;
+  }
 }
 
 export function homeFor(role: Role): string {

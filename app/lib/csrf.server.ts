@@ -6,7 +6,13 @@ import { CSRF_FIELD, CSRF_HEADER, isValidCsrf } from "#server/security/csrf";
  * Every action that changes state starts with this.
  */
 export async function readProtectedForm(request: Request, context: AppLoadContext): Promise<FormData> {
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    // Not a form at all (text/plain, a broken multipart body): a bad request, never a server error.
+    throw new Response("Bad request", { status: 400, statusText: "bad request" });
+  }
   const token = form.get(CSRF_FIELD) ?? request.headers.get(CSRF_HEADER);
   if (!isValidCsrf(context.services.config.sessionSecret, context.csrf.cookieValue, token)) {
     throw new Response("CSRF", { status: 403, statusText: "csrf" });

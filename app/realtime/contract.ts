@@ -104,6 +104,9 @@ export interface ServerToClientEvents {
 export interface SocketData {
   userId: number | null;
   role: "admin" | "organizer" | "judge" | "contestant" | null;
+  /** The session the handshake carried, and when it expires (ms): an expired one is refused its next event. */
+  sessionId: string | null;
+  sessionExpiresAt: number | null;
 }
 
 export type BoardPhase = "upcoming" | "open" | "closed";

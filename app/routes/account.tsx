@@ -7,6 +7,7 @@ import { translate } from "~/i18n";
 import { requireRole } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { findUserById, setPassword } from "#db/repos/users";
+import { revokeSessions } from "#server/security/sessions";
 import { recordAudit } from "#db/repos/audit";
 import { hashPassword, verifyPassword } from "#server/security/password";
 
@@ -44,6 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       now: clock.now(),
     });
   });
+  // Every other session of the account ends (a stolen one included), with its sockets.
+  await revokeSessions(context.services, { userId: user.id, except: user.sessionId });
   return { ok: translate(lang, "auth.account.passwordChanged") };
 }
 

@@ -41,6 +41,7 @@ import {
 import { registrationChoices } from "#db/repos/units";
 import { setPassword } from "#db/repos/users";
 import { deleteUserSessions } from "#db/repos/sessions";
+import { revokeSessions } from "#server/security/sessions";
 import { recordAudit } from "#db/repos/audit";
 import type { Db } from "#db/connection";
 import { generatePassword, hashPassword } from "#server/security/password";
@@ -218,6 +219,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         now,
       });
     });
+    await revokeSessions(context.services, { userId: contestant.user_id });
     return data<ActionResult>({
       ok: translate(lang, "registration.detail.passwordReset", { name: contestant.full_name, password }),
       intent,

@@ -9,6 +9,7 @@ import { requireRole } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { createUser, findUserById, listStaff, setDisabled, setPassword } from "#db/repos/users";
 import { deleteUserSessions } from "#db/repos/sessions";
+import { revokeSessions } from "#server/security/sessions";
 import { recordAudit } from "#db/repos/audit";
 import { generatePassword, hashPassword } from "#server/security/password";
 
@@ -112,6 +113,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
         now,
       });
     });
+    // The old password's sessions end, and their open sockets with them.
+    await revokeSessions(context.services, { userId: target.id });
     return {
       ok: translate(lang, "console.staff.passwordReset", { username: target.username ?? "", password }),
     };
@@ -128,6 +131,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       now,
     });
   });
+  if (disable) await revokeSessions(context.services, { userId: target.id });
   return { ok: translate(lang, "form.saved") };
 }
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
@@ -16,7 +16,32 @@ export const meta: MetaFunction = () => [{ title: "Đăng nhập — Hội thi t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
   if (user) throw redirect(homeFor(user.role));
-  return null;
+  // A refusal before any password was checked comes back here as a redirect (see the action).
+  const url = new URL(request.url);
+  const refused = url.searchParams.get("refused");
+  const lang = context.lang;
+  if (refused === "busy") return { refused: translate(lang, "security.login.busy") };
+  const until = new Date(url.searchParams.get("until") ?? "");
+  if (refused === "throttled" && Number.isFinite(until.getTime())) {
+    const minutes = Math.max(
+      1,
+      Math.ceil((until.getTime() - context.services.clock.now().getTime()) / 60_000),
+    );
+    return { refused: translate(lang, "auth.login.throttled", { time: formatVnTime(until), minutes }) };
+  }
+  return { refused: null };
+}
+
+/**
+ * A login refused before its password was checked (throttled, or the check queue full) is answered
+ * with a redirect, which costs no page render: a storm of them must not slow the pages and sockets
+ * of a running round. The page it leads to says why.
+ */
+function refusedRedirect(form: FormData, params: Record<string, string>): Response {
+  const search = new URLSearchParams(params);
+  const next = form.get("next");
+  if (typeof next === "string" && next !== "") search.set("next", safeNext(next, "/"));
+  return redirect(`/login?${search.toString()}`);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,13 +56,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await attemptLogin(db, { login, password, ip: context.ip, now });
   if (!result.ok) {
     logger.info({ reason: result.reason, requestId: context.requestId }, "login refused");
-    if (result.reason === "throttled") {
-      const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
-      return {
-        error: translate(lang, "auth.login.throttled", { time: formatVnTime(result.retryAt), minutes }),
-        login,
-      };
-    }
+    if (result.reason === "throttled")
+      throw refusedRedirect(form, { refused: "throttled", until: result.retryAt.toISOString() });
+    if (result.reason === "busy") throw refusedRedirect(form, { refused: "busy" });
     return {
       error: translate(lang, result.reason === "disabled" ? "auth.login.disabled" : "auth.login.wrong"),
       login,
@@ -54,6 +75,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const t = useT();
   const data = useActionData<typeof action>();
+  const { refused } = useLoaderData<typeof loader>();
+  const error = data?.error ?? refused;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
@@ -63,9 +86,9 @@ export default function LoginPage() {
         <div className="card">
           <h1>{t("auth.login.title")}</h1>
           <p className="muted">{t("auth.login.intro")}</p>
-          {data?.error ? (
+          {error ? (
             <p className="form-error" role="alert" id="login-error">
-              {data.error}
+              {error}
             </p>
           ) : null}
           <Form method="post" noValidate>
@@ -79,8 +102,8 @@ export default function LoginPage() {
                 autoComplete="username"
                 required
                 defaultValue={data?.login ?? ""}
-                aria-invalid={data?.error ? true : undefined}
-                aria-describedby={data?.error ? "login-error" : undefined}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? "login-error" : undefined}
               />
             </div>
             <div className="field">

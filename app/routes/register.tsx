@@ -33,6 +33,8 @@ import { registrationChoices } from "#db/repos/units";
 import type { Db } from "#db/connection";
 import type { Contest } from "#db/schema";
 import { hashPassword } from "#server/security/password";
+import { reserveRegistration } from "#server/security/login";
+import { translate } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký dự thi — Hội thi tìm hiểu về Chuyển đổi số" }];
 
@@ -68,7 +70,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, FieldError>; values: FormValues; taken?: TakenField };
+type ActionResult = {
+  errors: Record<string, FieldError>;
+  values: FormValues;
+  taken?: TakenField;
+  /** Too many registrations from this address: the message, and nothing was checked or saved. */
+  throttled?: string;
+};
 
 const TAKEN_ERROR: Record<TakenField, FieldError> = {
   phone: { key: "registration.error.phoneTaken" },
@@ -81,6 +89,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const contest = await findCurrentContest(db);
   if (!contest) throw new Response("No contest", { status: 404 });
   const now = clock.now();
+  // Counted before anything is checked, per address: a script cannot fill the contestant list.
+  const reserved = await reserveRegistration(db, context.ip, now);
+  if (!reserved.ok) {
+    const minutes = Math.max(1, Math.ceil((reserved.retryAt.getTime() - now.getTime()) / 60_000));
+    return data<ActionResult>(
+      {
+        errors: {},
+        values: { ...valuesFromForm(form, REGISTRATION_FIELDS), password: "" },
+        throttled: translate(context.lang, "security.register.throttled", { minutes }),
+      },
+      { status: 429 },
+    );
+  }
   const { rules } = await formSetup(db, contest, now);
   const values = valuesFromForm(form, REGISTRATION_FIELDS);
   // The password never travels back to the page.
@@ -154,7 +175,11 @@ function RegistrationForm({ form }: { form: LoadedForm }) {
     <div className="card">
       <h1>{t("registration.title")}</h1>
       <p className="muted">{t("registration.intro")}</p>
-      {result?.taken ? (
+      {result?.throttled ? (
+        <p className="form-error" role="alert">
+          {result.throttled}
+        </p>
+      ) : result?.taken ? (
         <div className="form-error" role="alert">
           <p style={{ margin: "0 0 8px" }}>
             {t(TAKEN_ERROR[result.taken].key as "registration.error.phoneTaken")}

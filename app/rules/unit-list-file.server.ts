@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { parse as parseCsvText } from "csv-parse/sync";
 import { cellText } from "./question-formats/xlsx";
-import { checkZip, sniff } from "./question-formats/bytes";
+import { guardUpload, UPLOAD_LIMITS } from "#server/security/uploads";
+import { sniff } from "./question-formats/bytes";
 import { detectDelimiter } from "./question-formats/csv";
 import { UNIT_FILE_MAX_BYTES, UNIT_FILE_MAX_ROWS, type UnitProblem } from "./unit-list";
 
@@ -25,7 +26,18 @@ export async function readUnitFile(
   const kind = sniff(bytes);
   if (kind === "ole") return { problem: { line: null, key: "registration.units.import.oldExcel" } };
   if (kind === "zip") {
-    if (checkZip(bytes)) return unreadable;
+    // The one upload guard: real inflated bytes are counted before ExcelJS expands anything.
+    const guarded = await guardUpload(bytes, UPLOAD_LIMITS.unitList);
+    if (!guarded.ok)
+      return guarded.problem === "unreadable"
+        ? unreadable
+        : {
+            problem: {
+              line: null,
+              key: "registration.units.import.tooLarge",
+              params: { mb: UNIT_FILE_MAX_BYTES / 1024 / 1024 },
+            },
+          };
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes.slice().buffer);
@@ -36,6 +48,7 @@ export async function readUnitFile(
     if (!sheet) return unreadable;
     const width = Math.min(sheet.columnCount, 20);
     const table: string[][] = [];
+    // One row over the limit is enough for parseUnitTable to refuse the file as a whole.
     const last = Math.min(sheet.rowCount, UNIT_FILE_MAX_ROWS + 2);
     for (let r = 1; r <= last; r++) {
       const row = sheet.getRow(r);

@@ -248,7 +248,11 @@ export async function answerQuestion(
     if (!inRange || unique.length !== input.chosen.length || (item.type !== "multiple" && unique.length > 1))
       return { ok: false, code: "badChoice" };
     const original = unique.map((d) => item.optionOrder[d]).sort((a, b) => a - b);
-    const at = clock.now();
+    // An answer that arrives in the grace period counts as given at the deadline, as the submission
+    // does: its time is never after the attempt's `submitted_at`.
+    const deadline = new Date(owned.attempt.deadline_at);
+    const now = clock.now();
+    const at = now > deadline ? deadline : now;
     const saved = await saveChoice(db, {
       attemptId: input.attemptId,
       position: input.position,

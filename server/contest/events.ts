@@ -18,6 +18,8 @@ export interface ContestEventMap {
   };
   roundRanked: { roundId: number };
   roundPublished: { roundId: number };
+  /** Sessions ended (log out, disabled account, new password): their sockets are disconnected. */
+  sessionsRevoked: { rooms: string[] };
 }
 
 export type ContestEventName = keyof ContestEventMap;

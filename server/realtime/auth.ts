@@ -14,6 +14,8 @@ export function socketAuth(services: Services) {
   return async (socket: ContestSocket, next: (error?: Error) => void) => {
     socket.data.userId = null;
     socket.data.role = null;
+    socket.data.sessionId = null;
+    socket.data.sessionExpiresAt = null;
     try {
       const token = parseCookies(socket.handshake.headers.cookie ?? "")[SESSION_COOKIE];
       if (token) {
@@ -21,6 +23,8 @@ export function socketAuth(services: Services) {
         if (found) {
           socket.data.userId = found.user.id;
           socket.data.role = found.user.role;
+          socket.data.sessionId = found.session.id;
+          socket.data.sessionExpiresAt = new Date(found.session.expires_at).getTime();
         }
       }
       next();

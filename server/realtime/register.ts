@@ -8,7 +8,8 @@ import type { Services } from "../services";
 import { socketAuth } from "./auth";
 import { forwardAttemptEvents, registerAttemptHandlers } from "./attempts";
 import { registerBoard } from "./board";
-import type { ContestSocket } from "./handle";
+import { guardEvents, type ContestSocket } from "./handle";
+import { sessionRoom, userRoom } from "../security/sessions";
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -33,7 +34,14 @@ export function registerRealtime(io: RealtimeServer, services: Services): () => 
   io.use(socketAuth(services));
   const stopForwarding = forwardAttemptEvents(io, services);
   const board = registerBoard(io, services);
+  // Ended sessions lose their sockets at once, in this process or (through the adapter) another.
+  const stopRevoking = services.events.on("sessionsRevoked", ({ rooms }) => {
+    if (rooms.length > 0) io.in(rooms).disconnectSockets(true);
+  });
   io.on("connection", (socket: ContestSocket) => {
+    guardEvents(services, socket);
+    if (socket.data.sessionId !== null && socket.data.userId !== null)
+      void socket.join([sessionRoom(socket.data.sessionId), userRoom(socket.data.userId)]);
     registerAttemptHandlers(services, socket);
     // An event nobody handles gets an error answer rather than silence.
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -43,6 +51,7 @@ export function registerRealtime(io: RealtimeServer, services: Services): () => 
     });
   });
   return () => {
+    stopRevoking();
     stopForwarding();
     board.stop();
   };

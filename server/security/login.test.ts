@@ -44,31 +44,71 @@ describe("logging in", () => {
     });
   });
 
-  it("blocks an account after five failures, even with the right password, until the block ends", async () => {
+  it("locks out one account from one address after five attempts, with growing delays, never the owner elsewhere", async () => {
     for (let i = 0; i < 5; i++) {
-      await attemptLogin(db, { login: "bantochuc", password: "sai", ip: `10.0.0.${i}`, now: minutes(i) });
+      await attemptLogin(db, { login: "bantochuc", password: "sai", ip: "10.0.0.1", now: minutes(0) });
     }
     const blocked = await attemptLogin(db, {
       login: "bantochuc",
       password: "dung-mat-khau",
-      ip: "9.9.9.9",
-      now: minutes(5),
+      ip: "10.0.0.1",
+      now: minutes(0),
     });
-    expect(blocked.ok).toBe(false);
     expect(blocked.ok === false && blocked.reason).toBe("throttled");
     if (!blocked.ok && blocked.reason === "throttled")
-      expect(blocked.retryAt.getTime()).toBeGreaterThan(minutes(5).getTime());
-    const later = await attemptLogin(db, {
+      expect(blocked.retryAt.getTime()).toBe(minutes(1).getTime());
+    // The owner, from another address, is not locked out.
+    expect(
+      (
+        await attemptLogin(db, {
+          login: "bantochuc",
+          password: "dung-mat-khau",
+          ip: "9.9.9.9",
+          now: minutes(0),
+        })
+      ).ok,
+    ).toBe(true);
+    // After the first lock-out, five more failures lock out for twice as long.
+    for (let i = 0; i < 5; i++) {
+      await attemptLogin(db, { login: "bantochuc", password: "sai", ip: "10.0.0.1", now: minutes(2) });
+    }
+    const again = await attemptLogin(db, {
       login: "bantochuc",
-      password: "dung-mat-khau",
-      ip: "9.9.9.9",
-      now: minutes(60),
+      password: "sai",
+      ip: "10.0.0.1",
+      now: minutes(2),
     });
-    expect(later.ok).toBe(true);
+    if (!again.ok && again.reason === "throttled") expect(again.retryAt.getTime()).toBe(minutes(4).getTime());
+    else expect.fail("expected a second, longer lock-out");
+    expect(
+      (
+        await attemptLogin(db, {
+          login: "bantochuc",
+          password: "dung-mat-khau",
+          ip: "10.0.0.1",
+          now: minutes(5),
+        })
+      ).ok,
+    ).toBe(true);
   });
 
-  it("blocks an address that guesses many accounts, but not a hall of people mistyping behind one address", async () => {
-    for (let i = 0; i < 20; i++) {
+  it("counts attempts before checking them: of twenty at once, only five are checked", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        attemptLogin(db, {
+          login: "bantochuc",
+          password: i === 19 ? "dung-mat-khau" : "sai",
+          ip: "10.0.0.2",
+          now: minutes(0),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok === false && r.reason === "throttled")).toHaveLength(15);
+    expect(results.filter((r) => r.ok)).toHaveLength(0);
+  });
+
+  it("lets a hall of people mistyping behind one address log in, but stops one address trying hundreds of accounts", async () => {
+    for (let i = 0; i < 60; i++) {
       await attemptLogin(db, { login: `user${i}`, password: "sai", ip: "6.6.6.6", now: minutes(0) });
     }
     const hall = await attemptLogin(db, {
@@ -78,7 +118,7 @@ describe("logging in", () => {
       now: minutes(1),
     });
     expect(hall.ok).toBe(true);
-    for (let i = 20; i < 60; i++) {
+    for (let i = 60; i < 320; i++) {
       await attemptLogin(db, { login: `user${i}`, password: "sai", ip: "6.6.6.6", now: minutes(2) });
     }
     const result = await attemptLogin(db, {

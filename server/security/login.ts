@@ -1,25 +1,48 @@
 /**
- * Logging in: find the account, check the password, and throttle guessing per account and per
- * address (the rule is pure, in app/rules/throttle.ts; its state lives in `login_throttle`, so it
- * holds across restarts and, later, across processes).
+ * Logging in: every attempt is counted before the password is checked (an atomic reservation in
+ * `login_throttle`, db/repos/login-throttle.ts), so a burst of simultaneous logins cannot all be
+ * checked; the check itself waits in the bounded scrypt queue (password.ts).
+ *
+ * Lock-outs hit the one who guesses, not the account's owner: the count is per account *and*
+ * address (five attempts in 15 minutes, then 1, 2, 4 … 60 minutes), and per address far looser
+ * (a whole hall behind one Wi-Fi logs in from it; a successful login gives its attempt back).
  */
-import {
-  ADDRESS_THROTTLE_POLICY,
-  checkAllowed,
-  DEFAULT_THROTTLE_POLICY,
-  registerFailure,
-  type ThrottlePolicy,
-} from "~/rules/throttle";
 import { normalisePhone } from "~/rules/identity";
 import type { Db } from "#db/connection";
-import { clearThrottle, readThrottle, writeThrottle } from "#db/repos/login-throttle";
+import { clearAttempts, refundAttempt, reserveAttempt, type AttemptPolicy } from "#db/repos/login-throttle";
 import { findStaffByUsername } from "#db/repos/users";
 import { findContestantUsersByPhone } from "#db/repos/contestants";
-import { verifyPassword } from "./password";
+import { LOGIN_QUEUE_LIMIT, ScryptBusyError, verifyPassword } from "./password";
+
+const MINUTE = 60_000;
+
+/** Per account and address: someone mistyping gets five tries, a guesser waits longer each time. */
+export const LOGIN_POLICY: AttemptPolicy = {
+  maxAttempts: 5,
+  windowMs: 15 * MINUTE,
+  baseDelayMs: MINUTE,
+  maxDelayMs: 60 * MINUTE,
+};
+
+/** Per address, whatever the account: a hall of people mistyping never reaches it; a machine trying accounts does. */
+export const ADDRESS_POLICY: AttemptPolicy = {
+  maxAttempts: 300,
+  windowMs: 15 * MINUTE,
+  baseDelayMs: 5 * MINUTE,
+  maxDelayMs: 60 * MINUTE,
+};
+
+/** Registrations per address: a family or a commune office registering several people, not a script. */
+export const REGISTER_POLICY: AttemptPolicy = {
+  maxAttempts: 10,
+  windowMs: 15 * MINUTE,
+  baseDelayMs: 15 * MINUTE,
+  maxDelayMs: 60 * MINUTE,
+};
 
 export type LoginResult =
   | { ok: true; userId: number; mustChangePassword: boolean }
-  | { ok: false; reason: "wrong" | "disabled" }
+  | { ok: false; reason: "wrong" | "disabled" | "busy" }
   | { ok: false; reason: "throttled"; retryAt: Date };
 
 export async function attemptLogin(
@@ -30,14 +53,16 @@ export async function attemptLogin(
   // Contestants log in by phone (typed however they like); staff by username.
   const asPhone = normalisePhone(login);
   const phone = /^0\d{9}$/.test(asPhone) ? asPhone : null;
-  const keys: { key: string; policy: ThrottlePolicy }[] = [
-    { key: `account:${phone ?? login}`, policy: DEFAULT_THROTTLE_POLICY },
-    ...(input.ip ? [{ key: `ip:${input.ip}`, policy: ADDRESS_THROTTLE_POLICY }] : []),
-  ];
+  const address = input.ip ?? "unknown";
+  const accountKey = `login:${phone ?? login}@${address}`;
+  const addressKey = `ip:${address}`;
 
-  for (const { key } of keys) {
-    const verdict = checkAllowed(await readThrottle(db, key), input.now);
-    if (!verdict.allowed) return { ok: false, reason: "throttled", retryAt: verdict.retryAt };
+  for (const [key, policy] of [
+    [accountKey, LOGIN_POLICY],
+    [addressKey, ADDRESS_POLICY],
+  ] as const) {
+    const reserved = await reserveAttempt(db, key, policy, input.now);
+    if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
   }
 
   const candidates = phone
@@ -45,15 +70,28 @@ export async function attemptLogin(
     : await findStaffByUsername(db, login).then((u) => (u ? [u] : []));
 
   for (const user of candidates) {
-    if (await verifyPassword(input.password, user.password_hash)) {
+    let matches: boolean;
+    try {
+      matches = await verifyPassword(input.password, user.password_hash, { maxWaiting: LOGIN_QUEUE_LIMIT });
+    } catch (error) {
+      if (error instanceof ScryptBusyError) return { ok: false, reason: "busy" };
+      throw error;
+    }
+    if (matches) {
       if (user.disabled_at) return { ok: false, reason: "disabled" };
-      await clearThrottle(db, keys[0].key);
+      await clearAttempts(db, accountKey);
+      await refundAttempt(db, addressKey);
       return { ok: true, userId: user.id, mustChangePassword: user.must_change_password === 1 };
     }
   }
-
-  for (const { key, policy } of keys) {
-    await writeThrottle(db, key, registerFailure(await readThrottle(db, key), input.now, policy));
-  }
   return { ok: false, reason: "wrong" };
+}
+
+/** Counts a registration from `ip` before it is made; refused while the address has none left. */
+export async function reserveRegistration(
+  db: Db,
+  ip: string | null,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
+  return reserveAttempt(db, `register:${ip ?? "unknown"}`, REGISTER_POLICY, now);
 }

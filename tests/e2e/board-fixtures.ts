@@ -34,7 +34,7 @@ function setupServices(): Services {
       publicUrl: null,
       dataDir: "data",
       secureCookies: false,
-      trustProxy: false,
+      trustProxy: false as const,
     },
     logger: createLogger("silent"),
     clock: systemClock,

@@ -61,6 +61,8 @@ export const bank: Record<keyof typeof vi, string> = {
   "bank.problem.noQuestions": "the file holds no questions",
   "bank.problem.notAWorkbook": "the file is not an Excel workbook (.xlsx)",
   "bank.problem.oldExcelFormat": "old Excel file (.xls): open it in Excel and save it as .xlsx",
+  "bank.problem.tooManyRows":
+    "the file has more than {max} question rows: split it into smaller files (no row was imported)",
   "bank.problem.workbookTooLarge": "the workbook expands to too much data to be read safely",
   "bank.problem.workbookUnreadable":
     "the workbook is damaged or unreadable: open it and save it again in Excel",

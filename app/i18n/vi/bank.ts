@@ -59,6 +59,8 @@ export const bank = {
   "bank.problem.noQuestions": "tệp không có câu hỏi nào",
   "bank.problem.notAWorkbook": "tệp không phải tệp Excel (.xlsx)",
   "bank.problem.oldExcelFormat": "tệp Excel dạng cũ (.xls): hãy mở bằng Excel và lưu lại dưới dạng .xlsx",
+  "bank.problem.tooManyRows":
+    "tệp có quá {max} dòng câu hỏi: hãy chia thành nhiều tệp nhỏ hơn (không dòng nào được nhập)",
   "bank.problem.workbookTooLarge": "tệp Excel chứa dữ liệu nén quá lớn, không thể đọc an toàn",
   "bank.problem.workbookUnreadable": "tệp Excel bị hỏng hoặc không đọc được: hãy mở và lưu lại bằng Excel",
   "bank.problem.noSheet": "tệp Excel không có trang tính nào",

@@ -7,14 +7,14 @@ import type { Problem, QuestionDraft } from "../question";
 import { foldForDuplicate } from "../text";
 import { parseAiken, serializeAiken } from "./aiken";
 import { parseBankJson } from "./bank-json";
-import { MAX_FILE_BYTES } from "./bytes";
+import { MAX_FILE_BYTES, MAX_QUESTION_ROWS } from "./bytes";
 import { parseCsv, serializeCsv } from "./csv";
 import type { ParseOptions, ParsedFile } from "./draft-row";
 import { parseGift, serializeGift } from "./gift";
 import { problem } from "./problems";
 import { parseXlsx, serializeXlsx } from "./xlsx";
 
-export { MAX_FILE_BYTES } from "./bytes";
+export { MAX_FILE_BYTES, MAX_QUESTION_ROWS } from "./bytes";
 export { describeProblem, PROBLEM_CODES, type ProblemCode } from "./problems";
 export { joinSource, parseSource, DIFFICULTY_LABELS, TYPE_LABELS } from "./draft-row";
 export type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
@@ -86,23 +86,37 @@ export async function parseQuestionFile(
     return { rows: [], fileProblems: [problem("fileTooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 })] };
   if (bytes.length === 0) return { rows: [], fileProblems: [problem("fileEmpty")] };
   try {
-    switch (format) {
-      case "xlsx":
-        return await parseXlsx(bytes, options);
-      case "csv":
-        return await parseCsv(bytes, options);
-      case "gift":
-        return await parseGift(bytes, options);
-      case "aiken":
-        return await parseAiken(bytes, options);
-      case "json":
-        return await parseBankJson(bytes, options);
-      default:
-        return { rows: [], fileProblems: [problem("unsupportedFormat")] };
-    }
+    const parsed = await parseByFormat(format, bytes, options);
+    // Every format refuses a file over the row limit as a whole; none is ever cut.
+    if (parsed.rows.length > MAX_QUESTION_ROWS)
+      return { rows: [], fileProblems: [problem("tooManyRows", { max: MAX_QUESTION_ROWS })] };
+    return parsed;
   } catch {
     // Each reader turns what it knows into problems; this is the backstop for what it did not foresee.
     return { rows: [], fileProblems: [problem("fileUnreadable")] };
+  }
+}
+
+async function parseByFormat(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  options: ParseOptions,
+): Promise<ParsedFile> {
+  {
+    switch (format) {
+      case "xlsx":
+        return parseXlsx(bytes, options);
+      case "csv":
+        return parseCsv(bytes, options);
+      case "gift":
+        return parseGift(bytes, options);
+      case "aiken":
+        return parseAiken(bytes, options);
+      case "json":
+        return parseBankJson(bytes, options);
+      default:
+        return { rows: [], fileProblems: [problem("unsupportedFormat")] };
+    }
   }
 }
 

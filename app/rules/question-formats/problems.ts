@@ -67,6 +67,7 @@ export const FILE_CODES = [
   "notAWorkbook",
   "oldExcelFormat",
   "workbookTooLarge",
+  "tooManyRows",
   "workbookUnreadable",
   "noSheet",
   "wrongHeader",

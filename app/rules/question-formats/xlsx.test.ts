@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { parseXlsx, serializeXlsx, xlsxTemplate, TEMPLATE_EXAMPLE } from "./xlsx";
-import { checkZip } from "./bytes";
+import { guardUpload, UPLOAD_LIMITS } from "#server/security/uploads";
 import { HEADERS } from "./table";
 import { draftArb, makeZip, sampleDrafts } from "./testing";
 
@@ -269,14 +269,25 @@ describe("malformed workbooks", () => {
 
   it("refuses a zip bomb before expanding it", async () => {
     const zeros = Buffer.alloc(2 * 1024 * 1024);
-    expect(checkZip(makeZip([{ name: "xl/worksheets/sheet1.xml", data: zeros }]), 1024 * 1024)).toEqual({
-      code: "workbookTooLarge",
-    });
+    const limits = {
+      ...UPLOAD_LIMITS.questionFile,
+      maxInflatedBytes: 1024 * 1024,
+      maxEntryBytes: 1024 * 1024,
+    };
+    const bomb = makeZip([{ name: "xl/worksheets/sheet1.xml", data: zeros }]);
+    expect(await guardUpload(bomb, limits)).toEqual({ ok: false, problem: "inflatesTooMuch" });
     // A part that lies about its size is caught while inflating.
-    expect(
-      checkZip(makeZip([{ name: "xl/worksheets/sheet1.xml", data: zeros, declaredSize: 10 }]), 1024 * 1024),
-    ).toEqual({ code: "workbookTooLarge" });
-    expect(checkZip(makeZip([{ name: "a.xml", data: Buffer.from("<a/>") }]), 1024 * 1024)).toBeNull();
-    expect(checkZip(await serializeXlsx(sampleDrafts))).toBeNull();
+    const lying = makeZip([{ name: "xl/worksheets/sheet1.xml", data: zeros, declaredSize: 10 }]);
+    expect(await guardUpload(lying, limits)).toEqual({ ok: false, problem: "inflatesTooMuch" });
+    // Far more inflated than compressed, though under the size limits.
+    expect(await guardUpload(bomb, UPLOAD_LIMITS.questionFile)).toEqual({
+      ok: false,
+      problem: "ratioTooHigh",
+    });
+    expect((await guardUpload(makeZip([{ name: "a.xml", data: Buffer.from("<a/>") }]), limits)).ok).toBe(
+      true,
+    );
+    expect((await guardUpload(await serializeXlsx(sampleDrafts), UPLOAD_LIMITS.questionFile)).ok).toBe(true);
+    expect((await parseXlsx(bomb)).fileProblems).toEqual([{ code: "workbookTooLarge" }]);
   });
 });

@@ -7,13 +7,19 @@ import ExcelJS from "exceljs";
 import type { CellValue, DataValidation } from "exceljs";
 import { translate, type Lang } from "../../i18n";
 import type { Problem, QuestionDraft } from "../question";
-import { checkZip, sniff } from "./bytes";
+import { guardUpload, UPLOAD_LIMITS, type UploadProblem } from "#server/security/uploads";
+import { MAX_QUESTION_ROWS, sniff } from "./bytes";
 import type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
 import { problem } from "./problems";
 import { COLUMNS, HEADERS, draftCells, mapHeader, readTableRow, type ColumnId } from "./table";
 
-/** Upper bound on rows read, far above what 5 MB can hold, so a sheet claiming a million rows stops early. */
-const MAX_ROWS = 20_000;
+const GUARD_PROBLEMS: Record<UploadProblem, Problem> = {
+  tooLarge: problem("fileTooLarge", { maxMb: UPLOAD_LIMITS.questionFile.maxBytes / 1024 / 1024 }),
+  tooManyEntries: problem("workbookTooLarge"),
+  inflatesTooMuch: problem("workbookTooLarge"),
+  ratioTooHigh: problem("workbookTooLarge"),
+  unreadable: problem("workbookUnreadable"),
+};
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -46,8 +52,9 @@ async function loadWorkbook(
   const kind = sniff(bytes);
   if (kind === "ole") return { problem: problem("oldExcelFormat") };
   if (kind !== "zip") return { problem: problem("notAWorkbook") };
-  const zipProblem = checkZip(bytes);
-  if (zipProblem) return { problem: zipProblem };
+  // The real inflated size is measured before ExcelJS (which trusts the zip's directory) expands it.
+  const guarded = await guardUpload(bytes, UPLOAD_LIMITS.questionFile);
+  if (!guarded.ok) return { problem: GUARD_PROBLEMS[guarded.problem] };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.slice().buffer); // ExcelJS types its input as an ArrayBuffer
@@ -73,8 +80,11 @@ export async function parseXlsx(bytes: Uint8Array, options: ParseOptions = {}): 
   const { columns } = mapped;
   const headerOf = (id: ColumnId) => headerCells[columns[id] ?? 0]?.trim() || id;
 
+  // Over the limit the file is refused as a whole: a cut file would import part of a bank silently.
+  if (sheet.actualRowCount - 1 > MAX_QUESTION_ROWS)
+    return { rows: [], fileProblems: [problem("tooManyRows", { max: MAX_QUESTION_ROWS })] };
   const rows: ParsedRow[] = [];
-  const last = Math.min(sheet.rowCount, MAX_ROWS);
+  const last = sheet.rowCount;
   for (let r = 2; r <= last; r++) {
     const row = sheet.getRow(r);
     const extra: Problem[] = [];

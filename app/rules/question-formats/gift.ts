@@ -12,6 +12,8 @@
  * - What GIFT cannot say (difficulty, source, tags) travels in a comment line before the question:
  *   `// @meta {"difficulty":"easy","source":{…},"tags":[…]}`. Moodle ignores comments, so the file still
  *   imports there; reading it here restores the fields. Without it, difficulty and source are missing.
+ * - A plain Moodle export has no `@meta` line: a missing explanation or source is then a warning (the
+ *   question comes in as a draft), never an error; topic from `$CATEGORY`, difficulty from the form.
  * - `[html]` question text (Moodle's export) is turned into plain text; other format markers are dropped.
  * Rows report the line where the question starts (its title or text, after comments).
  */
@@ -145,6 +147,7 @@ function parseAnswers(body: string): Answer[] | null {
 function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedRow {
   const problems: Problem[] = [];
   const meta = block.meta === null ? null : readMeta(block.meta);
+  const strictByDefault = block.meta !== null;
   if (block.meta !== null && meta === null) problems.push(problem("giftBadMeta"));
   const base = {
     line: block.line,
@@ -162,6 +165,7 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
     finishRow(
       { ...base, type: undefined, text, options: [], correct: [], problems: [...problems, code] },
       options,
+      strictByDefault,
     );
 
   let raw = hideEscapes(block.lines.join("\n")).trim();
@@ -195,6 +199,7 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
     return finishRow(
       { ...fields, type: "true_false", options: [...TRUE_FALSE_OPTIONS], correct: [right ? 0 : 1], problems },
       options,
+      strictByDefault,
     );
   }
   const unsupported = (kind: string) => unreadable(problem("giftUnsupportedQuestion", { kind }), text);
@@ -222,7 +227,7 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
       problems.push(problem("giftPartialCredit", { letter: OPTION_LETTERS[correct[0] ?? 0] ?? "?" }));
   }
   const optionTexts = answers.map((a) => finalText(a.text, html));
-  return finishRow({ ...fields, type, options: optionTexts, correct, problems }, options);
+  return finishRow({ ...fields, type, options: optionTexts, correct, problems }, options, strictByDefault);
 }
 
 export async function parseGift(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedFile> {

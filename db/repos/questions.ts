@@ -40,6 +40,16 @@ export interface InsertQuestionInput {
   now: Date;
 }
 
+/** The version columns for a draft's validity and exclusion groups (null / "[]" when it has none). */
+export function validityColumns(draft: QuestionDraft) {
+  return {
+    valid_from: draft.validFrom ?? null,
+    valid_until: draft.validUntil ?? null,
+    basis: JSON.stringify(draft.basis ?? []),
+    exclusion_groups: JSON.stringify(draft.exclusionGroups ?? []),
+  };
+}
+
 /** A new question with its first version. Run it inside a transaction with its siblings. */
 export async function insertQuestion(db: Db, input: InsertQuestionInput): Promise<number> {
   const { draft, now } = input;
@@ -73,6 +83,7 @@ export async function insertQuestion(db: Db, input: InsertQuestionInput): Promis
       source_document: draft.source.document,
       source_title: draft.source.title,
       source_article: draft.source.article,
+      ...validityColumns(draft),
       created_at: at,
     })
     .returning("id")
@@ -247,7 +258,19 @@ function versionToDraft(
     explanation: v.explanation,
     source: { document: v.source_document, title: v.source_title, article: v.source_article },
     tags: z.array(z.string()).parse(JSON.parse(q.tags)),
+    ...(v.valid_from ? { validFrom: v.valid_from } : {}),
+    ...(v.valid_until ? { validUntil: v.valid_until } : {}),
+    ...optionalList("basis", v.basis),
+    ...optionalList("exclusionGroups", v.exclusion_groups),
   };
+}
+
+function optionalList<K extends string>(name: K, json: string): Partial<Record<K, string[]>> {
+  const list = z
+    .array(z.string())
+    .catch([])
+    .parse(JSON.parse(json || "[]"));
+  return list.length > 0 ? ({ [name]: list } as Partial<Record<K, string[]>>) : {};
 }
 
 /** The current version of every question matching the filter, as drafts: what an export writes. */
@@ -364,6 +387,7 @@ export async function updateQuestion(
     source_document: draft.source.document,
     source_title: draft.source.title,
     source_article: draft.source.article,
+    ...validityColumns(draft),
   };
   let result: { versionId: number; version: number; newVersion: boolean };
   if (await isVersionUsed(db, current.id)) {

@@ -25,6 +25,8 @@ export const bankValidity: Record<keyof typeof vi, string> = {
     "[trueFalseImbalance] {share} of true/false questions are keyed “Đúng” (target 40–60%): always answering “Đúng” scores too well",
   "bank.problem.multipleOneWrongHigh":
     "[multipleOneWrongHigh] {share} of multiple-answer questions have exactly one wrong option: contestants need only spot the silliest",
+  "bankValidity.round.validOn":
+    "Only questions whose key is true on the contest's reference date ({date}) are counted; others are never drawn.",
   "bankValidity.check.warning": "warning",
   "bankValidity.check.figures": "Item-writing figures of the bank:",
   "bankValidity.check.keyLongest":

@@ -29,6 +29,8 @@ export const bankValidity = {
     "[trueFalseImbalance] {share} số câu Đúng/Sai có đáp án “Đúng” (mục tiêu 40–60%): luôn chọn “Đúng” sẽ được điểm quá nhiều",
   "bank.problem.multipleOneWrongHigh":
     "[multipleOneWrongHigh] {share} số câu nhiều đáp án chỉ có một phương án sai: thí sinh chỉ cần tìm câu vô lý nhất",
+  "bankValidity.round.validOn":
+    "Chỉ đếm các câu có đáp án đúng vào ngày đối chiếu của cuộc thi ({date}); câu chưa có hoặc đã hết hiệu lực không được bốc.",
   "bankValidity.check.warning": "cảnh báo",
   "bankValidity.check.figures": "Chỉ số viết câu hỏi của bộ câu hỏi:",
   "bankValidity.check.keyLongest":

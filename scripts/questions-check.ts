@@ -7,35 +7,13 @@
  * --topic / --difficulty fill what plain Aiken and Moodle GIFT files cannot say; --strict asks them for
  * an explanation and a source too (otherwise a missing one is a warning: the question imports as a draft).
  */
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkQuestionFiles, type CheckFile } from "../app/rules/question-formats/check";
-import { detectFormat } from "../app/rules/question-formats";
+import { collectQuestionFiles } from "./lib/question-files";
 import { DIFFICULTIES, type Difficulty } from "../app/rules/question";
 
 const USAGE = "npm run questions:check -- PATH... [--topic TOPIC] [--difficulty easy|medium|hard] [--strict]";
 const isDifficulty = (v: string): v is Difficulty => (DIFFICULTIES as readonly string[]).includes(v);
-
-/** A file, or every question file under a folder; names as the reader gave them, so FILE:ROW opens. */
-export async function collectQuestionFiles(target: string): Promise<CheckFile[]> {
-  const info = await stat(target);
-  if (!info.isDirectory()) return [{ name: target, bytes: await readFile(target) }];
-  const files: CheckFile[] = [];
-  const walk = async (dir: string) => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) await walk(full);
-      } else if (detectFormat(entry.name) !== null || entry.name.endsWith(".txt"))
-        files.push({ name: full, bytes: await readFile(full) });
-    }
-  };
-  await walk(target);
-  return files;
-}
 
 async function main(): Promise<number> {
   let parsed;

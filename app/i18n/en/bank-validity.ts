@@ -27,6 +27,13 @@ export const bankValidity: Record<keyof typeof vi, string> = {
     "[multipleOneWrongHigh] {share} of multiple-answer questions have exactly one wrong option: contestants need only spot the silliest",
   "bankValidity.round.validOn":
     "Only questions whose key is true on the contest's reference date ({date}) are counted; others are never drawn.",
+  "bankValidity.form.validFrom": "True from",
+  "bankValidity.form.validUntil": "No longer true from",
+  "bankValidity.form.validityHint":
+    "Leave empty when the key is always true. “No longer true from” is the first day the key is wrong (e.g. when a new document takes effect); only questions true on the contest's reference date are drawn.",
+  "bankValidity.form.basis": "Legal basis (document numbers, comma-separated)",
+  "bankValidity.form.exclusionGroups": "Exclusion groups (questions of one group never share an attempt)",
+  "bankValidity.form.cues": "Item-writing warnings (the question can still be saved):",
   "bankValidity.check.warning": "warning",
   "bankValidity.check.figures": "Item-writing figures of the bank:",
   "bankValidity.check.keyLongest":

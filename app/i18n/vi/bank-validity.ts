@@ -31,6 +31,13 @@ export const bankValidity = {
     "[multipleOneWrongHigh] {share} số câu nhiều đáp án chỉ có một phương án sai: thí sinh chỉ cần tìm câu vô lý nhất",
   "bankValidity.round.validOn":
     "Chỉ đếm các câu có đáp án đúng vào ngày đối chiếu của cuộc thi ({date}); câu chưa có hoặc đã hết hiệu lực không được bốc.",
+  "bankValidity.form.validFrom": "Đúng từ ngày",
+  "bankValidity.form.validUntil": "Hết đúng từ ngày",
+  "bankValidity.form.validityHint":
+    "Để trống nếu đáp án luôn đúng. “Hết đúng từ ngày” là ngày đầu tiên đáp án không còn đúng (ví dụ ngày văn bản mới có hiệu lực); chỉ các câu đúng vào ngày đối chiếu của cuộc thi mới được bốc.",
+  "bankValidity.form.basis": "Văn bản làm căn cứ (số hiệu, cách nhau bằng dấu phẩy)",
+  "bankValidity.form.exclusionGroups": "Nhóm loại trừ (các câu cùng nhóm không bốc chung một lượt)",
+  "bankValidity.form.cues": "Cảnh báo cách viết câu hỏi (vẫn lưu được):",
   "bankValidity.check.warning": "cảnh báo",
   "bankValidity.check.figures": "Chỉ số viết câu hỏi của bộ câu hỏi:",
   "bankValidity.check.keyLongest":

@@ -467,3 +467,54 @@ export async function addTopic(db: Db, name: string): Promise<Topic> {
   const topics = await ensureTopics(db, [name]);
   return topics.get(name)!;
 }
+
+export interface ExpiringQuestion {
+  id: number;
+  key: string | null;
+  topicName: string;
+  text: string;
+  status: QuestionStatus;
+  validUntil: string;
+  basis: string[];
+}
+
+/**
+ * Questions (not retired) whose key stops being true in [from, until]: validUntil after `from` and no
+ * later than `until` (ISO dates). The console lists those expiring within the contest's year (issue 12).
+ */
+export async function listExpiringQuestions(
+  db: Db,
+  window: { from: string; until: string },
+): Promise<ExpiringQuestion[]> {
+  const rows = await db
+    .selectFrom("questions")
+    .innerJoin("topics", "topics.id", "questions.topic_id")
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .select([
+      "questions.id",
+      "questions.key",
+      "topics.name as topic_name",
+      "question_versions.text",
+      "questions.status",
+      "question_versions.valid_until",
+      "question_versions.basis",
+    ])
+    .where("questions.status", "!=", "retired")
+    .where("question_versions.valid_until", ">", window.from)
+    .where("question_versions.valid_until", "<=", window.until)
+    .orderBy("question_versions.valid_until")
+    .orderBy("questions.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    topicName: r.topic_name,
+    text: r.text,
+    status: r.status,
+    validUntil: r.valid_until!,
+    basis: z
+      .array(z.string())
+      .catch([])
+      .parse(JSON.parse(r.basis || "[]")),
+  }));
+}

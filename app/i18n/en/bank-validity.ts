@@ -34,6 +34,13 @@ export const bankValidity: Record<keyof typeof vi, string> = {
   "bankValidity.form.basis": "Legal basis (document numbers, comma-separated)",
   "bankValidity.form.exclusionGroups": "Exclusion groups (questions of one group never share an attempt)",
   "bankValidity.form.cues": "Item-writing warnings (the question can still be saved):",
+  "bankValidity.expiring.title": "Questions that stop being true in {year}",
+  "bankValidity.expiring.hint":
+    "From the contest's reference date ({date}) to the end of its year: from the date in the first column the key is wrong and the question is no longer drawn. Write its successor on the new document.",
+  "bankValidity.expiring.none": "No question stops being true within the contest's year.",
+  "bankValidity.expiring.until": "No longer true from",
+  "bankValidity.expiring.question": "Question",
+  "bankValidity.expiring.basis": "Basis",
   "bankValidity.check.warning": "warning",
   "bankValidity.check.figures": "Item-writing figures of the bank:",
   "bankValidity.check.keyLongest":

@@ -38,6 +38,13 @@ export const bankValidity = {
   "bankValidity.form.basis": "Văn bản làm căn cứ (số hiệu, cách nhau bằng dấu phẩy)",
   "bankValidity.form.exclusionGroups": "Nhóm loại trừ (các câu cùng nhóm không bốc chung một lượt)",
   "bankValidity.form.cues": "Cảnh báo cách viết câu hỏi (vẫn lưu được):",
+  "bankValidity.expiring.title": "Câu hỏi hết đúng trong năm {year}",
+  "bankValidity.expiring.hint":
+    "Tính từ ngày đối chiếu của cuộc thi ({date}) đến hết năm: sau ngày ghi ở cột đầu, đáp án không còn đúng và câu không được bốc nữa. Hãy viết câu thay thế theo văn bản mới.",
+  "bankValidity.expiring.none": "Không có câu nào hết đúng trong năm của cuộc thi.",
+  "bankValidity.expiring.until": "Hết đúng từ",
+  "bankValidity.expiring.question": "Câu hỏi",
+  "bankValidity.expiring.basis": "Căn cứ",
   "bankValidity.check.warning": "cảnh báo",
   "bankValidity.check.figures": "Chỉ số viết câu hỏi của bộ câu hỏi:",
   "bankValidity.check.keyLongest":

@@ -41,6 +41,9 @@ export const bankValidity: Record<keyof typeof vi, string> = {
   "bankValidity.expiring.until": "No longer true from",
   "bankValidity.expiring.question": "Question",
   "bankValidity.expiring.basis": "Basis",
+  "bankValidity.import.warningsTitle": "Warnings ({n}): the rows still import",
+  "bankValidity.import.warningsHint":
+    "A question without explanation or source comes in as a draft; the item-writing warnings (with the rule's name) help fix it before approval.",
   "bankValidity.check.warning": "warning",
   "bankValidity.check.figures": "Item-writing figures of the bank:",
   "bankValidity.check.keyLongest":

@@ -45,6 +45,9 @@ export const bankValidity = {
   "bankValidity.expiring.until": "Hết đúng từ",
   "bankValidity.expiring.question": "Câu hỏi",
   "bankValidity.expiring.basis": "Căn cứ",
+  "bankValidity.import.warningsTitle": "Cảnh báo ({n}): vẫn nhập được",
+  "bankValidity.import.warningsHint":
+    "Câu thiếu giải thích hoặc nguồn sẽ được nhập dưới dạng bản nháp; các cảnh báo về cách viết (kèm tên quy tắc) giúp sửa câu trước khi duyệt.",
   "bankValidity.check.warning": "cảnh báo",
   "bankValidity.check.figures": "Chỉ số viết câu hỏi của bộ câu hỏi:",
   "bankValidity.check.keyLongest":

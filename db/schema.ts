@@ -61,6 +61,8 @@ export interface ContestsTable {
   min_age: number;
   max_age: number;
   practice_enabled: Flag;
+  /** ISO date (YYYY-MM-DD) the draw checks validity against; null = the first round's opening date. */
+  reference_date: string | null;
   created_at: IsoTime;
 }
 
@@ -145,6 +147,14 @@ export interface QuestionVersionsTable {
   source_document: string;
   source_title: string | null;
   source_article: string | null;
+  /** ISO date: first day the key is true; null = always was. */
+  valid_from: string | null;
+  /** ISO date: first day the key is no longer true (exclusive); null = still true. */
+  valid_until: string | null;
+  /** JSON string[]: the legal documents the key rests on. */
+  basis: Generated<Json>;
+  /** JSON string[]: questions sharing a group are never drawn into one attempt. */
+  exclusion_groups: Generated<Json>;
   created_at: IsoTime;
 }
 

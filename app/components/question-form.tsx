@@ -25,6 +25,7 @@ import {
   type QuestionType,
 } from "~/rules/question";
 import { describeProblem } from "~/rules/question-formats/problems";
+import { questionWarnings } from "~/rules/item-writing";
 import { tidy } from "~/rules/text";
 import "./question-form.css";
 
@@ -52,6 +53,11 @@ export const questionFormSchema = z.object({
   sourceTitle: z.string().max(500),
   sourceArticle: z.string().max(200),
   tags: z.string().max(1300),
+  // Validity and exclusion groups (issue 12). Older forms without them still parse.
+  validFrom: z.string().max(10).default(""),
+  validUntil: z.string().max(10).default(""),
+  basis: z.string().max(1100).default(""),
+  exclusionGroups: z.string().max(700).default(""),
 });
 export type QuestionFormValues = z.infer<typeof questionFormSchema>;
 
@@ -66,7 +72,11 @@ export type FormField =
   | "sourceDocument"
   | "sourceTitle"
   | "sourceArticle"
-  | "tags";
+  | "tags"
+  | "validFrom"
+  | "validUntil"
+  | "basis"
+  | "exclusionGroups";
 
 /** Which field a rule's problem belongs to, to mark it invalid. */
 const FIELD_OF: Record<string, FormField> = {
@@ -83,6 +93,9 @@ const FIELD_OF: Record<string, FormField> = {
   multipleHasOne: "correct",
   missingExplanation: "explanation",
   missingSource: "sourceDocument",
+  badValidDate: "validFrom",
+  validUntilNotAfterFrom: "validUntil",
+  badExclusionGroup: "exclusionGroups",
 };
 export function fieldOfProblem(p: Problem): FormField | undefined {
   return FIELD_OF[p.code];
@@ -105,7 +118,23 @@ export function formValuesOf(form: FormData): unknown {
     sourceTitle: text("sourceTitle"),
     sourceArticle: text("sourceArticle"),
     tags: text("tags"),
+    validFrom: text("validFrom"),
+    validUntil: text("validUntil"),
+    basis: text("basis"),
+    exclusionGroups: text("exclusionGroups"),
   };
+}
+
+/** "a, b, a" → ["a", "b"]: the comma lists of the form. */
+function commaList(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(",")
+        .map(tidy)
+        .filter((t) => t !== ""),
+    ),
+  ];
 }
 
 /** The draft the form's values describe (the topic's name filled in by the caller). */
@@ -127,6 +156,8 @@ export function draftOfValues(values: QuestionFormValues, topic: string): Questi
     ),
   ];
   const optional = (s: string) => (clean(s) === "" ? null : clean(s));
+  const basis = commaList(values.basis);
+  const exclusionGroups = commaList(values.exclusionGroups);
   return {
     topic,
     type: values.type,
@@ -141,6 +172,10 @@ export function draftOfValues(values: QuestionFormValues, topic: string): Questi
       article: optional(values.sourceArticle),
     },
     tags,
+    ...(clean(values.validFrom) !== "" ? { validFrom: clean(values.validFrom) } : {}),
+    ...(clean(values.validUntil) !== "" ? { validUntil: clean(values.validUntil) } : {}),
+    ...(basis.length > 0 ? { basis } : {}),
+    ...(exclusionGroups.length > 0 ? { exclusionGroups } : {}),
   };
 }
 
@@ -177,6 +212,10 @@ export function emptyValues(topicId: number | undefined): QuestionFormValues {
     sourceTitle: "",
     sourceArticle: "",
     tags: "",
+    validFrom: "",
+    validUntil: "",
+    basis: "",
+    exclusionGroups: "",
   };
 }
 
@@ -193,6 +232,10 @@ export function valuesOfDraft(draft: QuestionDraft, topicId: number): QuestionFo
     sourceTitle: draft.source.title ?? "",
     sourceArticle: draft.source.article ?? "",
     tags: draft.tags.join(", "),
+    validFrom: draft.validFrom ?? "",
+    validUntil: draft.validUntil ?? "",
+    basis: (draft.basis ?? []).join(", "),
+    exclusionGroups: (draft.exclusionGroups ?? []).join(", "),
   };
 }
 
@@ -266,6 +309,7 @@ export function QuestionForm({
     );
 
   const live = readOnly ? [] : describeAll(t.lang, saveProblems(draft, status));
+  const cues = readOnly ? [] : describeAll(t.lang, questionWarnings(draft));
   const aria = (field: FormField) => (invalid.has(field) ? true : undefined);
 
   return (
@@ -452,6 +496,68 @@ export function QuestionForm({
               onChange={(e) => set("tags", e.target.value)}
             />
           </div>
+          <div className="grid two">
+            <div className="field">
+              <label htmlFor="q-valid-from">{t("bankValidity.form.validFrom")}</label>
+              <input
+                id="q-valid-from"
+                name="validFrom"
+                type="date"
+                value={values.validFrom}
+                aria-invalid={aria("validFrom")}
+                aria-describedby="q-validity-hint"
+                onChange={(e) => set("validFrom", e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="q-valid-until">{t("bankValidity.form.validUntil")}</label>
+              <input
+                id="q-valid-until"
+                name="validUntil"
+                type="date"
+                value={values.validUntil}
+                aria-invalid={aria("validUntil")}
+                aria-describedby="q-validity-hint"
+                onChange={(e) => set("validUntil", e.target.value)}
+              />
+            </div>
+          </div>
+          <p id="q-validity-hint" className="muted small">
+            {t("bankValidity.form.validityHint")}
+          </p>
+          <div className="grid two">
+            <div className="field">
+              <label htmlFor="q-basis">{t("bankValidity.form.basis")}</label>
+              <input
+                id="q-basis"
+                name="basis"
+                value={values.basis}
+                placeholder="59/2022/NĐ-CP, 749/QĐ-TTg"
+                onChange={(e) => set("basis", e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="q-groups">{t("bankValidity.form.exclusionGroups")}</label>
+              <input
+                id="q-groups"
+                name="exclusionGroups"
+                value={values.exclusionGroups}
+                placeholder="ctcds-muc-tieu"
+                aria-invalid={aria("exclusionGroups")}
+                onChange={(e) => set("exclusionGroups", e.target.value)}
+              />
+            </div>
+          </div>
+          {cues.length > 0 ? (
+            <div className="question-form-cues" aria-live="polite">
+              <p className="small">{t("bankValidity.form.cues")}</p>
+              <ul className="small">
+                {cues.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {live.length > 0 ? (
             <ul className="question-form-live" aria-live="polite">
               {live.map((m, i) => (

@@ -13,6 +13,7 @@ import { console as viConsole } from "./vi/console";
 import { questions as viQuestions } from "./vi/questions";
 import { attempt as viAttempt } from "./vi/attempt";
 import { security as viSecurity } from "./vi/security";
+import { bankValidity as viBankValidity } from "./vi/bank-validity";
 import { common as enCommon } from "./en/common";
 import { bank as enBank } from "./en/bank";
 import { auth as enAuth } from "./en/auth";
@@ -24,6 +25,7 @@ import { console as enConsole } from "./en/console";
 import { questions as enQuestions } from "./en/questions";
 import { attempt as enAttempt } from "./en/attempt";
 import { security as enSecurity } from "./en/security";
+import { bankValidity as enBankValidity } from "./en/bank-validity";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -40,6 +42,7 @@ const vi = {
   ...viQuestions,
   ...viAttempt,
   ...viSecurity,
+  ...viBankValidity,
 };
 export type MessageKey = keyof typeof vi;
 
@@ -55,6 +58,7 @@ const en: Record<MessageKey, string> = {
   ...enQuestions,
   ...enAttempt,
   ...enSecurity,
+  ...enBankValidity,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

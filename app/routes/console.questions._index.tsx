@@ -16,8 +16,11 @@ import {
   filterFromParams,
   listQuestions,
   listSourceDocuments,
+  listExpiringQuestions,
   listTopics,
 } from "#db/repos/questions";
+import { contestReferenceDate, findCurrentContest } from "#db/repos/contests";
+import { contestYearWindow, isoToVnDate } from "~/rules/validity";
 import { recordAudit } from "#db/repos/audit";
 import "~/components/question-form.css";
 
@@ -30,9 +33,13 @@ const EXPORT_CHOICES: readonly ExportFormat[] = ["xlsx", "csv", "gift", "aiken"]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request, context);
-  const { db } = context.services;
+  const { db, clock } = context.services;
   const url = new URL(request.url);
   const filter = filterFromParams(url.searchParams);
+  // Questions whose key stops being true between the contest's reference date and the end of its year.
+  const contest = await findCurrentContest(db);
+  const referenceDate = contest ? await contestReferenceDate(db, contest.id, clock.now()) : null;
+  const expiring = referenceDate ? await listExpiringQuestions(db, contestYearWindow(referenceDate)) : [];
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
   const [list, topics, counts, sources] = await Promise.all([
     listQuestions(db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
@@ -57,6 +64,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     topics: topics.map((t) => ({ id: t.id, name: t.name })),
     counts,
     sources,
+    referenceDate: referenceDate ? isoToVnDate(referenceDate) : null,
+    year: referenceDate ? referenceDate.slice(0, 4) : null,
+    expiring: expiring.map((q) => ({ ...q, validUntil: isoToVnDate(q.validUntil) })),
     notice:
       imported > 0
         ? translate(context.lang, "questions.list.imported", {
@@ -220,6 +230,43 @@ export default function QuestionBankPage() {
           </Form>
         ) : null}
       </section>
+
+      {data.referenceDate ? (
+        <section className="card" aria-labelledby="expiring-title" data-testid="expiring">
+          <h2 id="expiring-title">{t("bankValidity.expiring.title", { year: data.year ?? "" })}</h2>
+          <p className="muted small">{t("bankValidity.expiring.hint", { date: data.referenceDate })}</p>
+          {data.expiring.length === 0 ? (
+            <p>{t("bankValidity.expiring.none")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="small">
+                <thead>
+                  <tr>
+                    <th>{t("bankValidity.expiring.until")}</th>
+                    <th>{t("questions.list.topic")}</th>
+                    <th>{t("bankValidity.expiring.question")}</th>
+                    <th>{t("bankValidity.expiring.basis")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.expiring.map((q) => (
+                    <tr key={q.id}>
+                      <td className="num">{q.validUntil}</td>
+                      <td>{q.topicName}</td>
+                      <td>
+                        <Link to={`/console/questions/${q.id}`}>
+                          {q.key ? `${q.key}: ${q.text}` : q.text}
+                        </Link>
+                      </td>
+                      <td>{q.basis.join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
 
       <section className="card">
         <Form method="get" role="search" className="bank-filters">

@@ -50,6 +50,8 @@ interface PreviewData {
   rowCount: number;
   validCount: number;
   problemRows: { line: number; text: string; messages: string[] }[];
+  /** Rows that import but carry warnings (issue 12). */
+  warningRows: { line: number; text: string; messages: string[] }[];
   validRows: { line: number; text: string; topic: string; difficulty: string; type: string }[];
   newTopics: string[];
 }
@@ -117,6 +119,13 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
           line: r.line,
           text: r.draft?.text ?? "",
           messages: r.problems.map((p) => describeProblem(lang, { ...p, line: p.line ?? r.line })),
+        })),
+      warningRows: preview.rows
+        .filter((r) => (r.warnings ?? []).length > 0)
+        .map((r) => ({
+          line: r.line,
+          text: r.draft?.text ?? "",
+          messages: (r.warnings ?? []).map((p) => describeProblem(lang, { ...p, line: p.line ?? r.line })),
         })),
       validRows: valid.slice(0, VALID_SHOWN).map((r) => ({
         line: r.line,
@@ -248,6 +257,27 @@ export default function ImportQuestionsPage() {
                 )}
               </ul>
             </>
+          ) : null}
+
+          {preview.warningRows.length > 0 ? (
+            <details style={{ marginTop: 12 }} data-testid="import-warnings">
+              <summary style={{ fontWeight: 600, cursor: "pointer", minHeight: 32 }}>
+                {t("bankValidity.import.warningsTitle", {
+                  n: preview.warningRows.reduce((n, r) => n + r.messages.length, 0),
+                })}
+              </summary>
+              <p className="muted small">{t("bankValidity.import.warningsHint")}</p>
+              <ul className="import-problems">
+                {preview.warningRows.map((row) =>
+                  row.messages.map((m, i) => (
+                    <li key={`${row.line}-${i}`}>
+                      <span>{m}</span>
+                      {i === 0 && row.text ? <span className="row-text">{row.text}</span> : null}
+                    </li>
+                  )),
+                )}
+              </ul>
+            </details>
           ) : null}
 
           {preview.token ? (

@@ -43,7 +43,8 @@ import {
   type RoundRulesContext,
 } from "~/rules/round-settings";
 import { formatVnDateTime, parseVnDateTimeLocal, toVnDateTimeLocal } from "~/rules/vn-time";
-import { findCurrentContest, listCategories } from "#db/repos/contests";
+import { isoToVnDate } from "~/rules/validity";
+import { contestReferenceDate, findCurrentContest, listCategories } from "#db/repos/contests";
 import { listTopics } from "#db/repos/questions";
 import { findRoundSettings, roundHasAttempts, type RoundSettings } from "#db/repos/rounds";
 import {
@@ -84,9 +85,11 @@ async function rulesContext(
   db: Db,
   contestId: number,
   round: RoundSettings | null,
+  referenceDate: string,
 ): Promise<RoundRulesContext & { categoryIds: number[] }> {
   const [poolCounts, categories, hasAttempts] = await Promise.all([
-    approvedPoolCounts(db),
+    // Only questions valid on the contest's reference date can be drawn, so only they count.
+    approvedPoolCounts(db, referenceDate),
     listCategories(db, contestId),
     round ? roundHasAttempts(db, round.id) : Promise.resolve(false),
   ]);
@@ -109,8 +112,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const contest = await findCurrentContest(db);
   if (!contest) throw new Response("Not found", { status: 404 });
   const round = isNew ? null : await findRoundOr404(db, params.roundId);
+  const referenceDate = await contestReferenceDate(db, contest.id, now);
   const [rules, topics, categories] = await Promise.all([
-    rulesContext(db, contest.id, round),
+    rulesContext(db, contest.id, round, referenceDate),
     listTopics(db),
     listCategories(db, contest.id),
   ]);
@@ -124,6 +128,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     values: roundFormValues(
       round ? roundSettingsInput(round) : defaultRoundSettings(times.opensAt, times.closesAt),
     ),
+    referenceDate,
     rules: {
       poolCounts: rules.poolCounts,
       hasAttempts: rules.hasAttempts,
@@ -204,7 +209,8 @@ export async function action({
   const outcome = await db.transaction().execute(async (trx) => {
     const current = existing ? ((await findRoundSettings(trx, existing.id)) ?? null) : null;
     if (existing && !current) throw new Response("Not found", { status: 404 });
-    const check = checkRoundForm(values, await rulesContext(trx, contest.id, current));
+    const referenceDate = await contestReferenceDate(trx, contest.id, now);
+    const check = checkRoundForm(values, await rulesContext(trx, contest.id, current, referenceDate));
     if (!check.ok) return { kind: "refused" as const, problems: check.problems };
     if (!current) {
       const created = await createRound(trx, { contestId: contest.id, settings: check.value, now });
@@ -714,7 +720,7 @@ function RoundEditor() {
                 </button>
               ) : null}
             </div>
-            <BankTable poolCounts={rules.poolCounts} topics={topics} />
+            <BankTable poolCounts={rules.poolCounts} topics={topics} referenceDate={data.referenceDate} />
           </section>
 
           <section className="card">
@@ -923,9 +929,11 @@ function Checkbox(props: { name: string; label: string; checked: boolean; value?
 function BankTable({
   poolCounts,
   topics,
+  referenceDate,
 }: {
   poolCounts: readonly PoolCount[];
   topics: readonly { id: number; name: string }[];
+  referenceDate: string;
 }) {
   const t = useT();
   const count = (topicId: number, d: Difficulty) =>
@@ -939,6 +947,9 @@ function BankTable({
   return (
     <details style={{ marginTop: 14 }} open>
       <summary style={{ fontWeight: 600, cursor: "pointer", minHeight: 32 }}>{t("round.form.bank")}</summary>
+      <p className="muted small" data-testid="bank-reference-date">
+        {t("bankValidity.round.validOn", { date: isoToVnDate(referenceDate) })}
+      </p>
       {rows.length === 0 ? (
         <p className="muted">{t("round.form.bankEmpty")}</p>
       ) : (

@@ -324,3 +324,91 @@ describe("drawing properties", () => {
     );
   });
 });
+
+describe("drawing on a reference date, with exclusion groups (issue 12)", () => {
+  const difficulty = fc.constantFrom<Difficulty>("easy", "medium", "hard");
+  // Dates within a few years either side of the demo's reference date, so all cases happen.
+  const isoDate = fc
+    .integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2027, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const groups = fc.uniqueArray(fc.constantFrom("g1", "g2", "g3", "g4"), { maxLength: 2 });
+  const questionArb = fc.record({
+    topicId: fc.integer({ min: 1, max: 3 }),
+    difficulty,
+    validFrom: fc.option(isoDate, { nil: null }),
+    validUntil: fc.option(isoDate, { nil: null }),
+    exclusionGroups: groups,
+  });
+  const poolArb = fc
+    .array(questionArb, { maxLength: 30 })
+    .map((qs) => qs.map((q, i) => ({ id: i + 1, ...q })));
+  const specArb = fc.array(
+    fc.record({
+      topicId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+      difficulty: fc.option(difficulty, { nil: null }),
+      count: fc.integer({ min: 0, max: 5 }),
+    }),
+    { maxLength: 4 },
+  );
+
+  it("never yields a question invalid on the date, nor two questions of one exclusion group", () => {
+    fc.assert(
+      fc.property(poolArb, specArb, isoDate, fc.integer(), (pool, spec, date, seed) => {
+        const result = drawQuestions(pool, spec, seed, { referenceDate: date, shuffleOrder: true });
+        if (!result.ok) return;
+        const seen = new Set<string>();
+        for (const q of result.questions) {
+          expect(q.validFrom === null || q.validFrom <= date, `${q.id} valid from ${q.validFrom}`).toBe(true);
+          expect(q.validUntil === null || date < q.validUntil, `${q.id} valid until ${q.validUntil}`).toBe(
+            true,
+          );
+          for (const g of q.exclusionGroups) {
+            expect(seen.has(g), `group ${g} twice`).toBe(false);
+            seen.add(g);
+          }
+        }
+        expect(result.questions.length).toBe(spec.reduce((n, line) => n + line.count, 0));
+        expect(drawQuestions(pool, spec, seed, { referenceDate: date, shuffleOrder: true })).toEqual(result);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("fills a spec from the valid questions alone when there are enough of them", () => {
+    const pool = Array.from({ length: 12 }, (_, i) => ({
+      id: i + 1,
+      topicId: 1,
+      difficulty: "easy" as const,
+      // Six questions true in June 2023 only, six true only from July 2024.
+      ...(i < 6 ? { validUntil: "2024-07-01" } : { validFrom: "2024-07-01" }),
+    }));
+    const spec = [{ topicId: null, difficulty: null, count: 6 }];
+    const demo = drawQuestions(pool, spec, 7, { referenceDate: "2023-06-01" });
+    const today = drawQuestions(pool, spec, 7, { referenceDate: "2026-12-01" });
+    expect(demo.ok && demo.questions.map((q) => q.id).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(today.ok && today.questions.map((q) => q.id).sort((a, b) => a - b)).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(drawQuestions(pool, [{ ...spec[0]!, count: 7 }], 7, { referenceDate: "2023-06-01" }).ok).toBe(
+      false,
+    );
+  });
+
+  it("draws one question of an exclusion group, whichever one the seed picks", () => {
+    const pool = [
+      { id: 1, topicId: 1, difficulty: "easy" as const, exclusionGroups: ["ctcds-muc-tieu"] },
+      { id: 2, topicId: 1, difficulty: "easy" as const, exclusionGroups: ["ctcds-muc-tieu"] },
+      { id: 3, topicId: 1, difficulty: "easy" as const },
+    ];
+    const spec = [{ topicId: null, difficulty: null, count: 2 }];
+    const picked = new Set<number>();
+    for (let seed = 0; seed < 40; seed++) {
+      const result = drawQuestions(pool, spec, seed);
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      const ids = result.questions.map((q) => q.id);
+      expect(ids).toContain(3);
+      picked.add(ids.find((id) => id !== 3)!);
+    }
+    expect([...picked].sort()).toEqual([1, 2]);
+    expect(drawQuestions(pool, [{ ...spec[0]!, count: 3 }], 1).ok).toBe(false);
+  });
+});

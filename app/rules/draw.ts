@@ -9,8 +9,11 @@
  * overlap (a hard topic-3 question fits both), and a question can be drawn only once, so whether a spec
  * can be filled is a small transport problem: lines on one side, pool cells (topic × difficulty) on the
  * other. It is solved exactly with a max-flow over a handful of nodes.
+ *
+ * With a reference date (the contest's "ngày đối chiếu", issue 12) only questions whose key is true on
+ * that date enter the pool; questions sharing an exclusion group never come into one attempt.
  */
-import type { Difficulty, Problem } from "./question";
+import { isValidOn, type Difficulty, type Problem } from "./question";
 
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -81,6 +84,16 @@ export interface DrawableQuestion {
   id: number;
   topicId: number;
   difficulty: Difficulty;
+  /** ISO dates; the key is true on D iff validFrom <= D < validUntil (either may be open). */
+  validFrom?: string | null;
+  validUntil?: string | null;
+  /** Questions sharing a group are never drawn together. */
+  exclusionGroups?: readonly string[];
+}
+
+/** The questions of a pool whose key is true on `date` (YYYY-MM-DD). */
+export function validOn<Q extends DrawableQuestion>(pool: readonly Q[], date: string): Q[] {
+  return pool.filter((q) => isValidOn(q, date));
 }
 
 export interface DrawSpecLine {
@@ -236,6 +249,28 @@ function uniqueById<Q extends DrawableQuestion>(pool: readonly Q[]): Q[] {
 export interface DrawOptions {
   /** Shuffle the drawn questions into one random order; otherwise they come grouped by spec line. */
   shuffleOrder?: boolean;
+  /** Only questions valid on this ISO date (YYYY-MM-DD) are drawn. */
+  referenceDate?: string | null;
+}
+
+/** How many seeded ways of thinning exclusion groups are tried before a spec is called unfillable. */
+const EXCLUSION_TRIES = 8;
+
+/**
+ * A maximal set of questions no two of which share an exclusion group: the pool in a seeded random
+ * order, keeping each question whose groups are still unused. Every question of a group has the same
+ * chance to be the one kept.
+ */
+function withoutConflicts<Q extends DrawableQuestion>(pool: readonly Q[], random: Random): Q[] {
+  const used = new Set<string>();
+  return shuffle(pool, random)
+    .filter((q) => {
+      const groups = q.exclusionGroups ?? [];
+      if (groups.some((g) => used.has(g))) return false;
+      for (const g of groups) used.add(g);
+      return true;
+    })
+    .sort((a, b) => a.id - b.id);
 }
 
 export type DrawResult<Q> = { ok: true; questions: Q[] } | { ok: false; problems: Problem[] };
@@ -255,7 +290,28 @@ export function drawQuestions<Q extends DrawableQuestion>(
   options: DrawOptions = {},
 ): DrawResult<Q> {
   // Sorting by id first makes the draw independent of the order the database returned the pool in.
-  const cells = groupCells(uniqueById(pool).sort((a, b) => a.id - b.id));
+  let candidates = uniqueById(pool).sort((a, b) => a.id - b.id);
+  if (options.referenceDate) candidates = validOn(candidates, options.referenceDate);
+  if (!candidates.some((q) => (q.exclusionGroups ?? []).length > 0))
+    return drawFromPool(candidates, spec, seed, options);
+  // Exclusion groups: draw from a conflict-free subset. Which subset is seeded too, so the same seed
+  // gives the same attempt; a few subsets are tried before the spec is called unfillable.
+  let result: DrawResult<Q> = { ok: false, problems: [] };
+  for (let attempt = 0; attempt < EXCLUSION_TRIES; attempt++) {
+    const subset = withoutConflicts(candidates, mulberry32(seedFrom(seed, "exclusion", attempt)));
+    result = drawFromPool(subset, spec, seed, options);
+    if (result.ok) return result;
+  }
+  return result;
+}
+
+function drawFromPool<Q extends DrawableQuestion>(
+  sorted: readonly Q[],
+  spec: readonly DrawSpecLine[],
+  seed: number,
+  options: DrawOptions,
+): DrawResult<Q> {
+  const cells = groupCells(sorted);
   const problems = drawShortfalls(
     cells.map(({ topicId, difficulty, questions }) => ({ topicId, difficulty, count: questions.length })),
     spec,

@@ -35,7 +35,37 @@ export interface QuestionDraft {
   explanation: string;
   source: QuestionSource;
   tags: string[];
+  /**
+   * Validity (issue 12, question-bank/README.md): the key is true on date D iff
+   * (validFrom absent or validFrom <= D) and (validUntil absent or D < validUntil). ISO dates YYYY-MM-DD.
+   * Optional so that formats that cannot carry them (Aiken, GIFT) and older files stay as they were.
+   */
+  validFrom?: string | null;
+  validUntil?: string | null;
+  /** The legal documents the key rests on, each as its number ("59/2022/NĐ-CP"). */
+  basis?: string[];
+  /** Questions sharing a group are never drawn into the same attempt. */
+  exclusionGroups?: string[];
 }
+
+/** `YYYY-MM-DD` that is a real calendar date. */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Whether a question's key is true on `date` (half-open interval [validFrom, validUntil)). */
+export function isValidOn(
+  q: { validFrom?: string | null; validUntil?: string | null },
+  date: string,
+): boolean {
+  return (!q.validFrom || q.validFrom <= date) && (!q.validUntil || date < q.validUntil);
+}
+
+/** An exclusion group's name: lower-case letters, digits and dashes, e.g. "ctcds-muc-tieu". */
+export const EXCLUSION_GROUP_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
 /**
  * A problem found in a question or a file. `code` is a key of the message catalogue
@@ -72,6 +102,10 @@ export const questionDraftSchema = z.object({
     article: z.string().trim().max(200).nullable(),
   }),
   tags: z.array(z.string().trim().min(1).max(60)).max(20),
+  validFrom: z.string().refine(isIsoDate).nullable().optional(),
+  validUntil: z.string().refine(isIsoDate).nullable().optional(),
+  basis: z.array(z.string().trim().min(1).max(100)).max(10).optional(),
+  exclusionGroups: z.array(z.string().regex(EXCLUSION_GROUP_PATTERN)).max(10).optional(),
 });
 
 /** The rules every question must meet, as problem codes (empty when the question is valid). */
@@ -102,6 +136,14 @@ export function questionProblems(q: QuestionDraft): Problem[] {
   }
   if (q.explanation.trim() === "") problems.push({ code: "missingExplanation" });
   if (q.source.document.trim() === "") problems.push({ code: "missingSource" });
+  if (q.validFrom && !isIsoDate(q.validFrom))
+    problems.push({ code: "badValidDate", params: { value: q.validFrom } });
+  if (q.validUntil && !isIsoDate(q.validUntil))
+    problems.push({ code: "badValidDate", params: { value: q.validUntil } });
+  if (q.validFrom && q.validUntil && q.validFrom >= q.validUntil)
+    problems.push({ code: "validUntilNotAfterFrom", params: { from: q.validFrom, until: q.validUntil } });
+  for (const group of q.exclusionGroups ?? [])
+    if (!EXCLUSION_GROUP_PATTERN.test(group)) problems.push({ code: "badExclusionGroup", params: { group } });
   return problems;
 }
 

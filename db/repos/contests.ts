@@ -1,3 +1,4 @@
+import { VN_UTC_OFFSET_MS } from "~/rules/vn-time";
 import type { Db } from "../connection";
 import type { Category, Contest, Unit } from "../schema";
 
@@ -60,4 +61,30 @@ export async function updateContestSettings(db: Db, id: number, next: ContestSet
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => current[k] !== values[k]);
   if (changed.length > 0) await db.updateTable("contests").set(values).where("id", "=", id).execute();
   return changed;
+}
+
+/**
+ * The date the draw checks validity against (issue 12): the contest's reference date, or else the
+ * Vietnamese calendar date its first round opens, or else today in Vietnam (a contest with no round yet).
+ */
+export async function contestReferenceDate(db: Db, contestId: number, now: Date): Promise<string> {
+  const contest = await db
+    .selectFrom("contests")
+    .select("reference_date")
+    .where("id", "=", contestId)
+    .executeTakeFirst();
+  if (contest?.reference_date) return contest.reference_date;
+  const first = await db
+    .selectFrom("rounds")
+    .select("opens_at")
+    .where("contest_id", "=", contestId)
+    .orderBy("opens_at")
+    .limit(1)
+    .executeTakeFirst();
+  return vnIsoDate(first ? new Date(first.opens_at) : now);
+}
+
+/** YYYY-MM-DD of the day it is in Vietnam at `date`. */
+export function vnIsoDate(date: Date): string {
+  return new Date(date.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -14,6 +14,7 @@ import {
 } from "~/rules/question";
 import { detectFormat, findDuplicates, parseQuestionFile, type ImportFormat } from "~/rules/question-formats";
 import { foldForDuplicate, tidy } from "~/rules/text";
+import { bankFindings, questionWarnings } from "~/rules/item-writing";
 import type { Db } from "../connection";
 import { recordAudit } from "./audit";
 import { bankFoldedTexts, ensureTopics, insertQuestion, listTopics } from "./questions";
@@ -26,6 +27,8 @@ export interface PreviewRow {
   /** Null when the row could not be read as a question at all. */
   draft: QuestionDraft | null;
   problems: Problem[];
+  /** What does not stop the row: a missing explanation or source, item-writing cues (issue 12). */
+  warnings?: Problem[];
 }
 
 export interface ImportPreview {
@@ -83,11 +86,25 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
   );
   const duplicates = findDuplicates(candidates, await bankFoldedTexts(db));
   const duplicatesByLine = new Map(candidates.map((c, i) => [c.line, duplicates[i] ?? []]));
-  const rows: PreviewRow[] = parsed.rows.map((row) => ({
-    line: row.line,
-    draft: row.draft,
-    problems: [...row.problems, ...(duplicatesByLine.get(row.line) ?? [])],
-  }));
+  const findings = bankFindings(
+    parsed.rows.flatMap((row) => (row.draft ? [{ ref: String(row.line), draft: row.draft }] : [])),
+  );
+  const bankWarningsByLine = new Map(
+    parsed.rows.filter((row) => row.draft).map((row, i) => [row.line, findings.perItem[i] ?? []]),
+  );
+  const rows: PreviewRow[] = parsed.rows.map((row) => {
+    const warnings = [
+      ...(row.warnings ?? []),
+      ...(row.draft ? questionWarnings(row.draft) : []),
+      ...(bankWarningsByLine.get(row.line) ?? []),
+    ].map((w) => ({ ...w, line: row.line }));
+    return {
+      line: row.line,
+      draft: row.draft,
+      problems: [...row.problems, ...(duplicatesByLine.get(row.line) ?? [])],
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+  });
   const valid = rows.filter(
     (r): r is PreviewRow & { draft: QuestionDraft } => r.draft !== null && r.problems.length === 0,
   );
@@ -130,6 +147,37 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
   return { ...base, token, expiresAt };
 }
 
+/**
+ * Writes checked drafts to the bank: approved when asked and every rule holds, drafts otherwise (a
+ * question missing its explanation or source). The console's confirm step and `questions:import` both
+ * call it, inside their transaction, and record the audit entry beside it.
+ */
+export async function writeImportedRows(
+  db: Db,
+  input: { drafts: readonly QuestionDraft[]; approve: boolean; now: Date },
+): Promise<{ questionIds: number[]; approved: number }> {
+  const topics = await ensureTopics(
+    db,
+    input.drafts.map((d) => tidy(d.topic)),
+  );
+  const questionIds: number[] = [];
+  let approved = 0;
+  for (const draft of input.drafts) {
+    const ready = input.approve && questionProblems(draft).length === 0;
+    if (ready) approved++;
+    questionIds.push(
+      await insertQuestion(db, {
+        draft: { ...draft, topic: tidy(draft.topic) },
+        topicId: topics.get(tidy(draft.topic))!.id,
+        status: ready ? "approved" : "draft",
+        key: null,
+        now: input.now,
+      }),
+    );
+  }
+  return { questionIds, approved };
+}
+
 export type ConfirmResult =
   | { ok: true; questionIds: number[]; approved: number }
   | { ok: false; reason: "notFound" | "expired" | "alreadyConfirmed" | "bankChanged"; lines?: number[] };
@@ -163,25 +211,11 @@ export async function confirmImport(db: Db, input: ConfirmInput): Promise<Confir
     const clashes = rows.filter((r) => existing.has(foldForDuplicate(r.draft.text))).map((r) => r.line);
     if (clashes.length > 0) return { ok: false, reason: "bankChanged", lines: clashes };
 
-    const topics = await ensureTopics(
-      trx,
-      rows.map((r) => tidy(r.draft.topic)),
-    );
-    const questionIds: number[] = [];
-    let approved = 0;
-    for (const { draft } of rows) {
-      const ready = input.approve && questionProblems(draft).length === 0;
-      if (ready) approved++;
-      questionIds.push(
-        await insertQuestion(trx, {
-          draft: { ...draft, topic: tidy(draft.topic) },
-          topicId: topics.get(tidy(draft.topic))!.id,
-          status: ready ? "approved" : "draft",
-          key: null,
-          now: input.now,
-        }),
-      );
-    }
+    const { questionIds, approved } = await writeImportedRows(trx, {
+      drafts: rows.map((r) => r.draft),
+      approve: input.approve,
+      now: input.now,
+    });
     await trx
       .updateTable("question_imports")
       .set({ confirmed_at: input.now.toISOString() })

@@ -40,6 +40,16 @@ export interface InsertQuestionInput {
   now: Date;
 }
 
+/** The version columns for a draft's validity and exclusion groups (null / "[]" when it has none). */
+export function validityColumns(draft: QuestionDraft) {
+  return {
+    valid_from: draft.validFrom ?? null,
+    valid_until: draft.validUntil ?? null,
+    basis: JSON.stringify(draft.basis ?? []),
+    exclusion_groups: JSON.stringify(draft.exclusionGroups ?? []),
+  };
+}
+
 /** A new question with its first version. Run it inside a transaction with its siblings. */
 export async function insertQuestion(db: Db, input: InsertQuestionInput): Promise<number> {
   const { draft, now } = input;
@@ -73,6 +83,7 @@ export async function insertQuestion(db: Db, input: InsertQuestionInput): Promis
       source_document: draft.source.document,
       source_title: draft.source.title,
       source_article: draft.source.article,
+      ...validityColumns(draft),
       created_at: at,
     })
     .returning("id")
@@ -247,7 +258,19 @@ function versionToDraft(
     explanation: v.explanation,
     source: { document: v.source_document, title: v.source_title, article: v.source_article },
     tags: z.array(z.string()).parse(JSON.parse(q.tags)),
+    ...(v.valid_from ? { validFrom: v.valid_from } : {}),
+    ...(v.valid_until ? { validUntil: v.valid_until } : {}),
+    ...optionalList("basis", v.basis),
+    ...optionalList("exclusionGroups", v.exclusion_groups),
   };
+}
+
+function optionalList<K extends string>(name: K, json: string): Partial<Record<K, string[]>> {
+  const list = z
+    .array(z.string())
+    .catch([])
+    .parse(JSON.parse(json || "[]"));
+  return list.length > 0 ? ({ [name]: list } as Partial<Record<K, string[]>>) : {};
 }
 
 /** The current version of every question matching the filter, as drafts: what an export writes. */
@@ -364,6 +387,7 @@ export async function updateQuestion(
     source_document: draft.source.document,
     source_title: draft.source.title,
     source_article: draft.source.article,
+    ...validityColumns(draft),
   };
   let result: { versionId: number; version: number; newVersion: boolean };
   if (await isVersionUsed(db, current.id)) {
@@ -442,4 +466,55 @@ export async function deleteUnusedDraft(db: Db, id: number): Promise<boolean> {
 export async function addTopic(db: Db, name: string): Promise<Topic> {
   const topics = await ensureTopics(db, [name]);
   return topics.get(name)!;
+}
+
+export interface ExpiringQuestion {
+  id: number;
+  key: string | null;
+  topicName: string;
+  text: string;
+  status: QuestionStatus;
+  validUntil: string;
+  basis: string[];
+}
+
+/**
+ * Questions (not retired) whose key stops being true in [from, until]: validUntil after `from` and no
+ * later than `until` (ISO dates). The console lists those expiring within the contest's year (issue 12).
+ */
+export async function listExpiringQuestions(
+  db: Db,
+  window: { from: string; until: string },
+): Promise<ExpiringQuestion[]> {
+  const rows = await db
+    .selectFrom("questions")
+    .innerJoin("topics", "topics.id", "questions.topic_id")
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .select([
+      "questions.id",
+      "questions.key",
+      "topics.name as topic_name",
+      "question_versions.text",
+      "questions.status",
+      "question_versions.valid_until",
+      "question_versions.basis",
+    ])
+    .where("questions.status", "!=", "retired")
+    .where("question_versions.valid_until", ">", window.from)
+    .where("question_versions.valid_until", "<=", window.until)
+    .orderBy("question_versions.valid_until")
+    .orderBy("questions.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    topicName: r.topic_name,
+    text: r.text,
+    status: r.status,
+    validUntil: r.valid_until!,
+    basis: z
+      .array(z.string())
+      .catch([])
+      .parse(JSON.parse(r.basis || "[]")),
+  }));
 }

@@ -11,15 +11,34 @@ import type { Db } from "../connection";
 import type { Round, RoundsTable } from "../schema";
 import type { RoundSettings } from "./rounds";
 
-/** What the approved bank holds per topic and difficulty: the pool every round draws from. */
-export async function approvedPoolCounts(db: Db): Promise<PoolCount[]> {
-  const rows = await db
+/**
+ * What the approved bank holds per topic and difficulty: the pool every round draws from. With a
+ * reference date (YYYY-MM-DD), only the questions whose key is true on that date count (issue 12).
+ */
+export async function approvedPoolCounts(db: Db, referenceDate?: string): Promise<PoolCount[]> {
+  let query = db
     .selectFrom("questions")
-    .select(["topic_id", "difficulty", (eb) => eb.fn.countAll<number | bigint>().as("n")])
-    .where("status", "=", "approved")
-    .groupBy(["topic_id", "difficulty"])
-    .orderBy("topic_id")
-    .orderBy("difficulty")
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .select(["questions.topic_id", "questions.difficulty", (eb) => eb.fn.countAll<number | bigint>().as("n")])
+    .where("questions.status", "=", "approved");
+  if (referenceDate)
+    query = query
+      .where((eb) =>
+        eb.or([
+          eb("question_versions.valid_from", "is", null),
+          eb("question_versions.valid_from", "<=", referenceDate),
+        ]),
+      )
+      .where((eb) =>
+        eb.or([
+          eb("question_versions.valid_until", "is", null),
+          eb("question_versions.valid_until", ">", referenceDate),
+        ]),
+      );
+  const rows = await query
+    .groupBy(["questions.topic_id", "questions.difficulty"])
+    .orderBy("questions.topic_id")
+    .orderBy("questions.difficulty")
     .execute();
   return rows
     .filter((row) => (DIFFICULTIES as readonly string[]).includes(row.difficulty))

@@ -6,6 +6,8 @@
  */
 export const DEMO_CONTEST = {
   slug: "ly-son-2023",
+  /** Its rounds ran in June 2023: the draw takes the questions whose key was true then (issue 12). */
+  referenceDate: "2023-06-01",
   title: "Hội thi tìm hiểu về Chuyển đổi số huyện Lý Sơn năm 2023",
   organizerName:
     "Trung tâm Truyền thông – Văn hóa – Thể thao huyện Lý Sơn, Phòng Văn hóa và Thông tin, Huyện đoàn Lý Sơn",

@@ -61,6 +61,7 @@ export async function seedDemo(db: Db, input: SeedInput): Promise<SeedResult> {
         min_age: 10,
         max_age: 100,
         practice_enabled: 1,
+        reference_date: DEMO_CONTEST.referenceDate,
         created_at: at,
       })
       .returning("id")

@@ -22,7 +22,7 @@ import {
   savePrediction,
 } from "#db/repos/attempts";
 import { findContestantByUserId } from "#db/repos/contestants";
-import { findContest } from "#db/repos/contests";
+import { contestReferenceDate, findContest } from "#db/repos/contests";
 import { findRoundSettings, type RoundSettings } from "#db/repos/rounds";
 import type { Db } from "#db/connection";
 import type { Attempt } from "#db/schema";
@@ -46,19 +46,40 @@ export type EntryProblem =
 export type StartResult =
   { ok: true; attemptId: number; resumed: boolean } | { ok: false; code: EntryProblem; attemptId?: number };
 
+/** The approved bank with each question's validity and exclusion groups; the draw filters by date. */
 async function approvedPool(db: Db) {
   const rows = await db
     .selectFrom("questions")
-    .select(["id", "topic_id", "difficulty", "current_version_id"])
-    .where("status", "=", "approved")
-    .where("current_version_id", "is not", null)
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .select([
+      "questions.id",
+      "questions.topic_id",
+      "questions.difficulty",
+      "questions.current_version_id",
+      "question_versions.valid_from",
+      "question_versions.valid_until",
+      "question_versions.exclusion_groups",
+    ])
+    .where("questions.status", "=", "approved")
     .execute();
   return rows.map((r) => ({
     id: r.id,
     topicId: r.topic_id,
     difficulty: r.difficulty,
     versionId: r.current_version_id!,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    exclusionGroups: parseGroups(r.exclusion_groups),
   }));
+}
+
+function parseGroups(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((g): g is string => typeof g === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 async function optionCounts(db: Db, versionIds: number[]): Promise<Map<number, number>> {
@@ -84,11 +105,14 @@ async function createAttempt(
     durationSeconds: number;
     closesAt: Date;
     now: Date;
+    /** Only questions valid on this date are drawn (the contest's reference date). */
+    referenceDate: string;
   },
 ): Promise<number | null> {
   const seed = (Math.random() * 2 ** 32) >>> 0;
   const drawn = drawQuestions(await approvedPool(db), input.drawSpec, seed, {
     shuffleOrder: input.shuffleQuestions,
+    referenceDate: input.referenceDate,
   });
   if (!drawn.ok) return null;
   const counts = await optionCounts(
@@ -142,7 +166,7 @@ export async function startRoundAttempt(
   if (attempts.length >= round.maxAttempts) return { ok: false, code: "noAttemptsLeft", attemptId: last?.id };
 
   try {
-    const attemptId = await db.transaction().execute((trx) =>
+    const attemptId = await db.transaction().execute(async (trx) =>
       createAttempt(trx, {
         roundId: round.id,
         contestantId: contestant.id,
@@ -153,6 +177,7 @@ export async function startRoundAttempt(
         durationSeconds: round.durationSeconds,
         closesAt: round.closesAt,
         now,
+        referenceDate: await contestReferenceDate(trx, round.contestId, now),
       }),
     );
     if (attemptId === null) return { ok: false, code: "bankTooSmall" };
@@ -194,6 +219,7 @@ export async function startPracticeAttempt(
       durationSeconds: PRACTICE.durationSeconds,
       closesAt: new Date(now.getTime() + 24 * 60 * 60 * 1000),
       now,
+      referenceDate: await contestReferenceDate(trx, contestant.contest_id, now),
     }),
   );
   if (attemptId === null) return { ok: false, code: "bankTooSmall" };

@@ -40,6 +40,11 @@ export const bankQuestionSchema = z
     explanation: z.string(),
     source: bankSourceSchema,
     tags: z.array(z.string()).optional(),
+    // Validity and exclusion (issue 12; the contract is in question-bank/README.md).
+    validFrom: z.string().optional(),
+    validUntil: z.string().optional(),
+    basis: z.array(z.string()).optional(),
+    exclusionGroups: z.array(z.string()).optional(),
   })
   .strict();
 export type BankQuestion = z.infer<typeof bankQuestionSchema>;
@@ -77,6 +82,12 @@ export function bankQuestionToDraft(
             : cleanText(q.source.article),
       },
       tags: (q.tags ?? []).map(cleanText),
+      ...(q.validFrom !== undefined ? { validFrom: cleanText(q.validFrom) } : {}),
+      ...(q.validUntil !== undefined ? { validUntil: cleanText(q.validUntil) } : {}),
+      ...(q.basis !== undefined ? { basis: q.basis.map(cleanText).filter((b) => b !== "") } : {}),
+      ...(q.exclusionGroups !== undefined
+        ? { exclusionGroups: q.exclusionGroups.map(cleanText).filter((g) => g !== "") }
+        : {}),
     },
     letterProblems: problems,
   };

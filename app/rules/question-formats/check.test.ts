@@ -17,7 +17,7 @@ const entry = (key: string, text: string, extra: Record<string, unknown> = {}) =
 });
 
 describe("questions:check", () => {
-  it("prints each problem with file and key or line, then one summary line", async () => {
+  it("prints each problem as FILE:ROW: message, then one summary line", async () => {
     const report = await checkQuestionFiles([
       {
         name: "kinh-te-so.json",
@@ -34,11 +34,11 @@ describe("questions:check", () => {
       { name: "ghi-chu.md", bytes: Buffer.from("#") },
     ]);
     expect(report.lines).toEqual([
-      "kinh-te-so.json, kts-004: chưa có đáp án đúng",
-      'xa-hoi-so.json, kts-001: mã câu hỏi "kts-001" đã dùng trong kinh-te-so.json: mỗi câu cần một mã riêng trong cả ngân hàng',
-      "cau-hoi.csv, dòng 2: chưa có giải thích đáp án",
-      "ghi-chu.md: không nhận dạng được định dạng tệp: dùng .xlsx, .csv, .gift, .aiken (hoặc .txt) hay .json",
-      "xa-hoi-so.json, xhs-001: trùng nội dung với câu hỏi kinh-te-so.json, kts-001",
+      "kinh-te-so.json:22: chưa có đáp án đúng",
+      'xa-hoi-so.json:22: mã câu hỏi "kts-001" đã dùng trong kinh-te-so.json: mỗi câu cần một mã riêng trong cả ngân hàng',
+      "cau-hoi.csv:2: chưa có giải thích đáp án",
+      "ghi-chu.md:1: không nhận dạng được định dạng tệp: dùng .xlsx, .csv, .gift, .aiken (hoặc .txt) hay .json",
+      "xa-hoi-so.json:5: trùng nội dung với câu hỏi kts-001",
     ]);
     expect(report.summary).toBe("5 questions, 3 topics, 5 errors");
   });
@@ -48,5 +48,50 @@ describe("questions:check", () => {
       { name: "a.json", bytes: json({ topic: "Kinh tế số", questions: [entry("kts-001", "Một?")] }) },
     ]);
     expect(report).toMatchObject({ lines: [], summary: "1 questions, 1 topics, 0 errors", errors: 0 });
+  });
+
+  it("marks warnings as such and does not count them as errors", async () => {
+    const long = entry("kts-002", "Kinh tế số là gì?", {
+      options: ["Hoạt động kinh tế dùng dữ liệu số và công nghệ số làm yếu tố chính", "Buôn bán", "Nuôi cá"],
+    });
+    const report = await checkQuestionFiles([
+      { name: "kts.json", bytes: json({ topic: "Kinh tế số", questions: [long] }) },
+    ]);
+    expect(report.lines).toHaveLength(1);
+    expect(report.lines[0]).toMatch(/^kts\.json:5: warning: \[keyMuchLonger\] /);
+    expect(report.summary).toBe("1 questions, 1 topics, 0 errors");
+    expect(report.figures).toMatchObject({ single: 1, keyLongest: 1 });
+  });
+
+  it("reads superseded.json as the table, not a topic, and flags a basis replaced before validUntil", async () => {
+    const superseded = {
+      documents: [
+        {
+          document: "59/2022/NĐ-CP",
+          title: "Nghị định quy định về định danh và xác thực điện tử",
+          replacedBy: "69/2024/NĐ-CP",
+          from: "2024-07-01",
+        },
+      ],
+    };
+    const old = entry("ddd-001", "Tài khoản định danh điện tử mức 2 do ai cấp?", {
+      basis: ["59/2022/NĐ-CP"],
+      validFrom: "2022-10-20",
+    });
+    const closed = entry("ddd-002", "Nghị định nào quy định định danh điện tử năm 2023?", {
+      basis: ["59/2022/NĐ-CP"],
+      validUntil: "2024-07-01",
+    });
+    const report = await checkQuestionFiles([
+      { name: "question-bank/superseded.json", bytes: json(superseded) },
+      {
+        name: "question-bank/ddd.json",
+        bytes: json({ topic: "Định danh điện tử", questions: [old, closed] }),
+      },
+    ]);
+    expect(report.lines).toEqual([
+      "question-bank/ddd.json:5: căn cứ 59/2022/NĐ-CP đã được thay bằng 69/2024/NĐ-CP từ 2024-07-01, nhưng câu hỏi vẫn được coi là đúng sau ngày đó: đặt validUntil là 2024-07-01 hoặc viết câu mới theo văn bản mới",
+    ]);
+    expect(report.summary).toBe("2 questions, 1 topics, 1 errors");
   });
 });

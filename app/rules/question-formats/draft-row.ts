@@ -34,6 +34,11 @@ export interface ParsedRow {
   draft: QuestionDraft | null;
   /** A row is importable exactly when this is empty. Every problem carries `line`. */
   problems: Problem[];
+  /**
+   * What does not stop an import but a maintainer should see: a missing explanation or source in a
+   * format that cannot carry them (the question then comes in as a draft). Every warning carries `line`.
+   */
+  warnings?: Problem[];
 }
 
 export interface ParsedFile {
@@ -171,6 +176,11 @@ export interface RowFields {
   explanation: string;
   source: QuestionSource;
   tags: string[];
+  /** Validity and exclusion groups, for the formats that carry them (question.ts). */
+  validFrom?: string | null;
+  validUntil?: string | null;
+  basis?: string[];
+  exclusionGroups?: string[];
   /** Problems the format found while reading. */
   problems: Problem[];
 }
@@ -201,6 +211,7 @@ function limitProblems(draft: QuestionDraft): Problem[] {
 export function finishRow(fields: RowFields, options: ParseOptions, strictByDefault = true): ParsedRow {
   const strict = options.strict ?? strictByDefault;
   const problems: Problem[] = [...fields.problems];
+  const warnings: Problem[] = [];
   const topic = fields.topic !== "" ? fields.topic : cleanText(options.defaults?.topic ?? "");
   if (topic === "") problems.push(problem("missingTopic"));
   const difficulty = fields.difficulty === "" ? (options.defaults?.difficulty ?? "") : fields.difficulty;
@@ -218,11 +229,20 @@ export function finishRow(fields: RowFields, options: ParseOptions, strictByDefa
       explanation: fields.explanation,
       source: fields.source,
       tags: fields.tags,
+      ...(fields.validFrom ? { validFrom: fields.validFrom } : {}),
+      ...(fields.validUntil ? { validUntil: fields.validUntil } : {}),
+      ...(fields.basis && fields.basis.length > 0 ? { basis: fields.basis } : {}),
+      ...(fields.exclusionGroups && fields.exclusionGroups.length > 0
+        ? { exclusionGroups: fields.exclusionGroups }
+        : {}),
     };
     const hasGap = problems.some((p) => p.code === "optionGap");
     for (const p of [...questionProblems(draft), ...limitProblems(draft)]) {
       if (hasGap && p.code === "emptyOption") continue;
-      if (!strict && (p.code === "missingExplanation" || p.code === "missingSource")) continue;
+      if (!strict && (p.code === "missingExplanation" || p.code === "missingSource")) {
+        warnings.push(p);
+        continue;
+      }
       problems.push(p);
     }
   } else if (fields.text === "") {
@@ -240,5 +260,6 @@ export function finishRow(fields: RowFields, options: ParseOptions, strictByDefa
     ...(fields.key !== undefined ? { key: fields.key } : {}),
     draft,
     problems: unique.map((p) => ({ ...p, line: fields.line })),
+    ...(warnings.length > 0 ? { warnings: warnings.map((p) => ({ ...p, line: fields.line })) } : {}),
   };
 }

@@ -85,12 +85,15 @@ Có nên bật xác thực hai lớp\\? {TRUE####Nên bật.}
         explanation: "Hà Nội là thủ đô từ năm 1010 {Lý Thái Tổ}.",
       },
     });
-    expect(q1?.problems).toEqual([{ code: "missingSource", line: 4 }]);
+    // A plain Moodle question (no @meta line) without a source is a draft with a warning, not an error.
+    expect(q1?.problems).toEqual([]);
+    expect(q1?.warnings).toEqual([{ code: "missingSource", line: 4 }]);
     expect(q2).toMatchObject({
       line: 12,
       draft: { type: "multiple", options: ["2", "4", "3"], correct: [0, 1] },
     });
-    expect(q2?.problems.map((p) => p.code)).toEqual(["missingExplanation", "missingSource"]);
+    expect(q2?.problems).toEqual([]);
+    expect(q2?.warnings?.map((p) => p.code)).toEqual(["missingExplanation", "missingSource"]);
     expect(q3).toMatchObject({
       line: 16,
       draft: { topic: "Kỹ năng số", type: "true_false", options: ["Đúng", "Sai"], correct: [1] },

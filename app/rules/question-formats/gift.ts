@@ -12,6 +12,9 @@
  * - What GIFT cannot say (difficulty, source, tags) travels in a comment line before the question:
  *   `// @meta {"difficulty":"easy","source":{…},"tags":[…]}`. Moodle ignores comments, so the file still
  *   imports there; reading it here restores the fields. Without it, difficulty and source are missing.
+ *   The same comment carries validFrom, validUntil, basis and exclusionGroups when a question has them.
+ * - A plain Moodle export has no `@meta` line: a missing explanation or source is then a warning (the
+ *   question comes in as a draft), never an error; topic from `$CATEGORY`, difficulty from the form.
  * - `[html]` question text (Moodle's export) is turned into plain text; other format markers are dropped.
  * Rows report the line where the question starts (its title or text, after comments).
  */
@@ -88,6 +91,10 @@ const metaSchema = z
       })
       .optional(),
     tags: z.array(z.string()).optional(),
+    validFrom: z.string().optional(),
+    validUntil: z.string().optional(),
+    basis: z.array(z.string()).optional(),
+    exclusionGroups: z.array(z.string()).optional(),
   })
   .passthrough();
 type Meta = z.infer<typeof metaSchema>;
@@ -145,6 +152,7 @@ function parseAnswers(body: string): Answer[] | null {
 function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedRow {
   const problems: Problem[] = [];
   const meta = block.meta === null ? null : readMeta(block.meta);
+  const strictByDefault = block.meta !== null;
   if (block.meta !== null && meta === null) problems.push(problem("giftBadMeta"));
   const base = {
     line: block.line,
@@ -157,11 +165,16 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
       article: meta?.source?.article ? cleanText(meta.source.article) : null,
     },
     tags: (meta?.tags ?? []).map(cleanText).filter((t) => t !== ""),
+    validFrom: meta?.validFrom ? cleanText(meta.validFrom) : null,
+    validUntil: meta?.validUntil ? cleanText(meta.validUntil) : null,
+    basis: (meta?.basis ?? []).map(cleanText).filter((t) => t !== ""),
+    exclusionGroups: (meta?.exclusionGroups ?? []).map(cleanText).filter((t) => t !== ""),
   };
   const unreadable = (code: Problem, text = "") =>
     finishRow(
       { ...base, type: undefined, text, options: [], correct: [], problems: [...problems, code] },
       options,
+      strictByDefault,
     );
 
   let raw = hideEscapes(block.lines.join("\n")).trim();
@@ -195,6 +208,7 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
     return finishRow(
       { ...fields, type: "true_false", options: [...TRUE_FALSE_OPTIONS], correct: [right ? 0 : 1], problems },
       options,
+      strictByDefault,
     );
   }
   const unsupported = (kind: string) => unreadable(problem("giftUnsupportedQuestion", { kind }), text);
@@ -222,7 +236,7 @@ function parseBlock(block: Block, topic: string, options: ParseOptions): ParsedR
       problems.push(problem("giftPartialCredit", { letter: OPTION_LETTERS[correct[0] ?? 0] ?? "?" }));
   }
   const optionTexts = answers.map((a) => finalText(a.text, html));
-  return finishRow({ ...fields, type, options: optionTexts, correct, problems }, options);
+  return finishRow({ ...fields, type, options: optionTexts, correct, problems }, options, strictByDefault);
 }
 
 export async function parseGift(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedFile> {
@@ -284,7 +298,15 @@ export function serializeGift(drafts: readonly QuestionDraft[]): Buffer {
       topic = draft.topic;
       out.push(`$CATEGORY: $course$/top/${draft.topic.replace(/\s+/g, " ").replace(/\//g, "//")}`, "");
     }
-    const meta = { difficulty: draft.difficulty, source: draft.source, tags: draft.tags };
+    const meta = {
+      difficulty: draft.difficulty,
+      source: draft.source,
+      tags: draft.tags,
+      ...(draft.validFrom ? { validFrom: draft.validFrom } : {}),
+      ...(draft.validUntil ? { validUntil: draft.validUntil } : {}),
+      ...(draft.basis?.length ? { basis: draft.basis } : {}),
+      ...(draft.exclusionGroups?.length ? { exclusionGroups: draft.exclusionGroups } : {}),
+    };
     out.push(`// @meta ${JSON.stringify(meta)}`);
     out.push(`::Câu ${n + 1}::${escapeGift(draft.text)} {`);
     if (draft.type === "true_false") {

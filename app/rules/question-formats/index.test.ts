@@ -11,6 +11,40 @@ import {
 } from "./index";
 import { sampleDrafts } from "./testing";
 
+describe("validity columns (issue 12)", () => {
+  const dated = {
+    ...sampleDrafts[0]!,
+    validFrom: "2022-10-20",
+    validUntil: "2024-07-01",
+    basis: ["59/2022/NĐ-CP", "Luật Căn cước 2023"],
+    exclusionGroups: ["ddd-muc-2"],
+  };
+  it("travel through xlsx, csv and GIFT and back", async () => {
+    for (const format of ["xlsx", "csv", "gift"] as const) {
+      const parsed = await parseQuestionFile(
+        format,
+        await serializeQuestions(format, [dated, sampleDrafts[1]!]),
+      );
+      expect(
+        parsed.rows.map((r) => r.problems),
+        format,
+      ).toEqual([[], []]);
+      expect(parsed.rows[0]?.draft, format).toEqual(dated);
+      expect(parsed.rows[1]?.draft, format).toEqual(sampleDrafts[1]);
+    }
+  });
+
+  it("read a date typed the Vietnamese way in a spreadsheet", async () => {
+    const header =
+      "Câu hỏi,A,B,Đáp án đúng,Chủ đề,Mức độ,Loại,Giải thích,Nguồn,Đúng từ ngày,Hết đúng từ ngày";
+    const row = "Câu?,Có,Không,A,Kinh tế số,Dễ,Một đáp án,Vì vậy.,Luật 2023,1/7/2024,";
+    const parsed = await parseQuestionFile("csv", Buffer.from(`${header}\r\n${row}\r\n`));
+    expect(parsed.rows[0]?.problems).toEqual([]);
+    expect(parsed.rows[0]?.draft?.validFrom).toBe("2024-07-01");
+    expect(parsed.rows[0]?.draft).not.toHaveProperty("validUntil");
+  });
+});
+
 describe("detectFormat", () => {
   it("goes by the extension", () => {
     expect(detectFormat("Ngân hàng câu hỏi.XLSX")).toBe("xlsx");

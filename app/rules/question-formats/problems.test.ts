@@ -1,9 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bank as vi } from "../../i18n/vi/bank";
-import { bank as en } from "../../i18n/en/bank";
+import { bank as viBank } from "../../i18n/vi/bank";
+import { bank as enBank } from "../../i18n/en/bank";
+import { bankValidity as viBankValidity } from "../../i18n/vi/bank-validity";
+import { bankValidity as enBankValidity } from "../../i18n/en/bank-validity";
 import { PROBLEM_CODES, QUESTION_RULE_CODES, describeProblem } from "./problems";
+
+// Problem texts live in the bank area and, for validity and item writing, in the bank-validity area.
+const vi = { ...viBank, ...viBankValidity };
+const en = { ...enBank, ...enBankValidity };
 
 describe("problem texts", () => {
   it("exist in Vietnamese and English for every code", () => {
@@ -52,6 +58,16 @@ describe("problem texts", () => {
       missing: "A",
       expected: "B",
       message: "m",
+      from: "2024-07-01",
+      until: "2024-07-01",
+      group: "g",
+      document: "59/2022/NĐ-CP",
+      replacedBy: "69/2024/NĐ-CP",
+      index: 1,
+      ratio: 2,
+      words: "chỉ",
+      similarity: "90%",
+      share: "50%",
     };
     for (const code of PROBLEM_CODES)
       expect(describeProblem("vi", { code, params }), code).not.toMatch(/\{\w+\}/);

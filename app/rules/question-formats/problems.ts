@@ -20,6 +20,9 @@ export const QUESTION_RULE_CODES = [
   "trueFalseOptions",
   "missingExplanation",
   "missingSource",
+  "badValidDate",
+  "validUntilNotAfterFrom",
+  "badExclusionGroup",
 ] as const;
 
 /** Codes about one question (a row, a block, a bank entry). */
@@ -57,6 +60,18 @@ export const ROW_CODES = [
   "duplicateInFile",
   "duplicateOfLine",
   "duplicateExisting",
+  "basisSuperseded",
+] as const;
+
+/** Item-writing warnings (app/rules/item-writing.ts): reported, never blocking. */
+export const WARNING_CODES = [
+  "keyMuchLonger",
+  "absoluteOnlyInDistractors",
+  "leakPair",
+  "nearDuplicateStem",
+  "keyLongestShareHigh",
+  "trueFalseImbalance",
+  "multipleOneWrongHigh",
 ] as const;
 
 /** Codes about the file as a whole. */
@@ -79,9 +94,11 @@ export const FILE_CODES = [
   "bankMissingTopic",
   "unsupportedFormat",
   "fileUnreadable",
+  "supersededNotObject",
+  "supersededBadEntry",
 ] as const;
 
-export const PROBLEM_CODES = [...ROW_CODES, ...FILE_CODES] as const;
+export const PROBLEM_CODES = [...ROW_CODES, ...FILE_CODES, ...WARNING_CODES] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export function problem(code: ProblemCode, params?: Problem["params"]): Problem {

@@ -1,7 +1,9 @@
 /**
  * The spreadsheet layout shared by .xlsx and .csv (issue 3, "Formats"):
  * STT | Chủ đề | Mức độ | Loại | Câu hỏi | A | B | C | D | E | F | Đáp án đúng | Giải thích | Nguồn
- * plus an optional trailing "Thẻ" column (tags, comma separated) so an export loses nothing.
+ * plus optional trailing columns so an export loses nothing: "Thẻ" (tags, comma separated), and (issue 12)
+ * "Đúng từ ngày", "Hết đúng từ ngày" (YYYY-MM-DD, or dd/mm/yyyy as Excel shows a date), "Văn bản căn cứ"
+ * and "Nhóm loại trừ" (comma separated). Files without them read as before.
  */
 import { OPTION_LETTERS, type Problem, type QuestionDraft } from "../question";
 import { foldForDuplicate } from "../text";
@@ -37,7 +39,18 @@ export const COLUMNS = [
   { id: "explanation", header: "Giải thích", aliases: ["explanation"] },
   { id: "source", header: "Nguồn", aliases: ["nguon tham khao", "can cu", "source"] },
   { id: "tags", header: "Thẻ", aliases: ["tags", "tu khoa"] },
+  { id: "validFrom", header: "Đúng từ ngày", aliases: ["valid from", "hieu luc tu"] },
+  { id: "validUntil", header: "Hết đúng từ ngày", aliases: ["valid until", "het hieu luc tu"] },
+  { id: "basis", header: "Văn bản căn cứ", aliases: ["basis", "can cu phap ly"] },
+  { id: "exclusionGroups", header: "Nhóm loại trừ", aliases: ["exclusion groups", "nhom loai tru"] },
 ] as const;
+
+/** "2024-07-01" as is; "1/7/2024" (how Excel shows a date cell) → "2024-07-01"; anything else unchanged. */
+export function dateCell(value: string): string {
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+  if (!vn) return value.trim();
+  return `${vn[3]}-${vn[2]!.padStart(2, "0")}-${vn[1]!.padStart(2, "0")}`;
+}
 
 export type ColumnId = (typeof COLUMNS)[number]["id"];
 export const HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
@@ -120,6 +133,10 @@ export function readTableRow(
       explanation: get("explanation"),
       source: parseSource(get("source")),
       tags: parseTags(get("tags")),
+      validFrom: dateCell(get("validFrom")),
+      validUntil: dateCell(get("validUntil")),
+      basis: parseTags(get("basis")),
+      exclusionGroups: parseTags(get("exclusionGroups")),
       problems,
     },
     options,
@@ -144,6 +161,10 @@ export function draftCells(draft: QuestionDraft, number: number): string[] {
     explanation: draft.explanation,
     source: joinSource(draft.source),
     tags: joinTags(draft.tags),
+    validFrom: draft.validFrom ?? "",
+    validUntil: draft.validUntil ?? "",
+    basis: joinTags(draft.basis ?? []),
+    exclusionGroups: joinTags(draft.exclusionGroups ?? []),
   };
   draft.options.forEach((option, i) => {
     const letter = OPTION_LETTERS[i];

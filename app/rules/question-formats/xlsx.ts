@@ -122,6 +122,10 @@ const WIDTHS: Record<ColumnId, number> = {
   explanation: 50,
   source: 50,
   tags: 18,
+  validFrom: 14,
+  validUntil: 14,
+  basis: 24,
+  exclusionGroups: 20,
 };
 const LONG_TEXT: ReadonlySet<ColumnId> = new Set([
   "text",

@@ -13,6 +13,7 @@ import {
   type QuestionType,
 } from "../question";
 import { foldForDuplicate } from "../text";
+import type { RowPictures } from "./pictures";
 import { problem } from "./problems";
 
 export interface ParseOptions {
@@ -34,6 +35,8 @@ export interface ParsedRow {
   draft: QuestionDraft | null;
   /** A row is importable exactly when this is empty. Every problem carries `line`. */
   problems: Problem[];
+  /** Pictures the file carries for this question (Word, a bank `.zip`), not yet re-encoded. */
+  pictures?: RowPictures;
 }
 
 export interface ParsedFile {

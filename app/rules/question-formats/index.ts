@@ -9,6 +9,7 @@ import { parseAiken, serializeAiken } from "./aiken";
 import { parseBankJson } from "./bank-json";
 import { MAX_FILE_BYTES } from "./bytes";
 import { parseCsv, serializeCsv } from "./csv";
+import { parseDocx } from "./docx";
 import type { ParseOptions, ParsedFile } from "./draft-row";
 import { parseGift, serializeGift } from "./gift";
 import { problem } from "./problems";
@@ -24,8 +25,8 @@ export { HEADERS } from "./table";
 
 export const EXPORT_FORMATS = ["xlsx", "csv", "gift", "aiken"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** Every export format, plus the bundled bank's JSON. */
-export const IMPORT_FORMATS = [...EXPORT_FORMATS, "json"] as const;
+/** Every export format, plus the bundled bank's JSON and Word documents (issue 15). */
+export const IMPORT_FORMATS = [...EXPORT_FORMATS, "json", "docx"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
@@ -59,6 +60,11 @@ export function detectFormat(fileName: string, bytes?: Uint8Array): ImportFormat
       return "aiken";
     case "json":
       return "json";
+    // .docm and .doc are read as Word so that the reader can say why it refuses them.
+    case "docx":
+    case "docm":
+    case "doc":
+      return "docx";
     case "txt": {
       if (name.endsWith(".gift.txt")) return "gift";
       if (name.endsWith(".aiken.txt")) return "aiken";
@@ -97,6 +103,8 @@ export async function parseQuestionFile(
         return await parseAiken(bytes, options);
       case "json":
         return await parseBankJson(bytes, options);
+      case "docx":
+        return await parseDocx(bytes, options);
       default:
         return { rows: [], fileProblems: [problem("unsupportedFormat")] };
     }

@@ -1,8 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bank as vi } from "../../i18n/vi/bank";
-import { bank as en } from "../../i18n/en/bank";
+import { bank as viBank } from "../../i18n/vi/bank";
+import { bank as enBank } from "../../i18n/en/bank";
+import { media as viMedia } from "../../i18n/vi/media";
+import { media as enMedia } from "../../i18n/en/media";
+
+const vi = { ...viBank, ...viMedia };
+const en = { ...enBank, ...enMedia };
 import { PROBLEM_CODES, QUESTION_RULE_CODES, describeProblem } from "./problems";
 
 describe("problem texts", () => {
@@ -52,6 +57,8 @@ describe("problem texts", () => {
       missing: "A",
       expected: "B",
       message: "m",
+      name: "a.png",
+      maxPixels: 24,
     };
     for (const code of PROBLEM_CODES)
       expect(describeProblem("vi", { code, params }), code).not.toMatch(/\{\w+\}/);

@@ -13,9 +13,16 @@ import {
   type QuestionDraft,
 } from "~/rules/question";
 import { detectFormat, findDuplicates, parseQuestionFile, type ImportFormat } from "~/rules/question-formats";
+import {
+  type EncodedPicture,
+  type PictureEncoder,
+  type PictureSlot,
+} from "~/rules/question-formats/pictures";
+import { problem } from "~/rules/question-formats/problems";
 import { foldForDuplicate, tidy } from "~/rules/text";
 import type { Db } from "../connection";
 import { recordAudit } from "./audit";
+import { savePictures } from "./question-pictures";
 import { bankFoldedTexts, ensureTopics, insertQuestion, listTopics } from "./questions";
 
 /** How long a preview waits for its confirmation. */
@@ -26,6 +33,8 @@ export interface PreviewRow {
   /** Null when the row could not be read as a question at all. */
   draft: QuestionDraft | null;
   problems: Problem[];
+  /** Re-encoded pictures of the row (issue 15). */
+  pictures: { slot: PictureSlot; picture: EncodedPicture }[];
 }
 
 export interface ImportPreview {
@@ -48,6 +57,8 @@ export interface PreviewInput {
   bytes: Uint8Array;
   defaults?: { topic?: string; difficulty?: Difficulty };
   now: Date;
+  /** Re-encodes the pictures a file carries; without it a row with pictures cannot be imported. */
+  encodePicture?: PictureEncoder;
 }
 
 /** Aiken cannot carry an explanation or a source: such rows are kept (as future drafts) with them empty. */
@@ -55,7 +66,21 @@ const storedDraftSchema = questionDraftSchema.extend({
   explanation: z.string().max(3000),
   source: questionDraftSchema.shape.source.extend({ document: z.string().max(300) }),
 });
-const storedRowSchema = z.object({ line: z.number().int(), draft: storedDraftSchema });
+const storedPictureSchema = z.object({
+  slot: z.string().regex(/^(question|option:[0-5])$/),
+  fileName: z.string().max(200),
+  mime: z.string().max(30),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  alt: z.string().max(500),
+  sha256: z.string().length(64),
+  base64: z.string(),
+});
+const storedRowSchema = z.object({
+  line: z.number().int(),
+  draft: storedDraftSchema,
+  pictures: z.array(storedPictureSchema).default([]),
+});
 const storedRowsSchema = z.array(storedRowSchema);
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
@@ -78,6 +103,33 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
   if (parsed.fileProblems.length > 0 && parsed.rows.length === 0)
     return { ...empty, fileProblems: parsed.fileProblems };
 
+  // Pictures are re-encoded now, so the preview already says which ones cannot be read.
+  const picturesByLine = new Map<number, PreviewRow["pictures"]>();
+  const pictureProblemsByLine = new Map<number, Problem[]>();
+  for (const row of parsed.rows) {
+    if (!row.pictures) continue;
+    const wanted: { slot: PictureSlot; raw: NonNullable<typeof row.pictures.question>; kind: "question" | "option" }[] =
+      [];
+    if (row.pictures.question) wanted.push({ slot: "question", raw: row.pictures.question, kind: "question" });
+    for (const [index, raw] of Object.entries(row.pictures.options ?? {}))
+      wanted.push({ slot: `option:${Number(index)}`, raw, kind: "option" });
+    const list: PreviewRow["pictures"] = [];
+    const problems: Problem[] = [];
+    for (const { slot, raw, kind } of wanted) {
+      const result = input.encodePicture
+        ? await input.encodePicture(raw, kind)
+        : ({ ok: false, code: "pictureUnreadable" } as const);
+      if (result.ok) list.push({ slot, picture: result.picture });
+      else
+        problems.push({
+          ...problem(result.code, { name: raw.name, maxMb: 5, maxPixels: 24, ...row.label }),
+          line: row.line,
+        });
+    }
+    picturesByLine.set(row.line, list);
+    pictureProblemsByLine.set(row.line, problems);
+  }
+
   const candidates = parsed.rows.flatMap((row) =>
     row.draft ? [{ text: row.draft.text, line: row.line }] : [],
   );
@@ -86,7 +138,14 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
   const rows: PreviewRow[] = parsed.rows.map((row) => ({
     line: row.line,
     draft: row.draft,
-    problems: [...row.problems, ...(duplicatesByLine.get(row.line) ?? [])],
+    problems: [
+      ...row.problems,
+      ...(pictureProblemsByLine.get(row.line) ?? []),
+      ...(duplicatesByLine.get(row.line) ?? []).map((p) =>
+        row.label ? { ...p, params: { ...p.params, ...row.label } } : p,
+      ),
+    ],
+    pictures: picturesByLine.get(row.line) ?? [],
   }));
   const valid = rows.filter(
     (r): r is PreviewRow & { draft: QuestionDraft } => r.draft !== null && r.problems.length === 0,
@@ -118,7 +177,22 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
         file_name: fileName,
         format,
         file_sha256: sha256(input.bytes),
-        rows: JSON.stringify(valid.map((r) => ({ line: r.line, draft: r.draft }))),
+        rows: JSON.stringify(
+          valid.map((r) => ({
+            line: r.line,
+            draft: r.draft,
+            pictures: r.pictures.map(({ slot, picture }) => ({
+              slot,
+              fileName: picture.fileName,
+              mime: picture.mime,
+              width: picture.width,
+              height: picture.height,
+              alt: picture.alt,
+              sha256: picture.sha256,
+              base64: Buffer.from(picture.bytes).toString("base64"),
+            })),
+          })),
+        ),
         row_count: rows.length,
         problem_row_count: rows.length - valid.length,
         created_at: input.now.toISOString(),
@@ -169,18 +243,35 @@ export async function confirmImport(db: Db, input: ConfirmInput): Promise<Confir
     );
     const questionIds: number[] = [];
     let approved = 0;
-    for (const { draft } of rows) {
+    let pictures = 0;
+    for (const { draft, pictures: stored } of rows) {
       const ready = input.approve && questionProblems(draft).length === 0;
       if (ready) approved++;
-      questionIds.push(
-        await insertQuestion(trx, {
-          draft: { ...draft, topic: tidy(draft.topic) },
-          topicId: topics.get(tidy(draft.topic))!.id,
-          status: ready ? "approved" : "draft",
-          key: null,
-          now: input.now,
-        }),
-      );
+      const questionId = await insertQuestion(trx, {
+        draft: { ...draft, topic: tidy(draft.topic) },
+        topicId: topics.get(tidy(draft.topic))!.id,
+        status: ready ? "approved" : "draft",
+        key: null,
+        now: input.now,
+      });
+      questionIds.push(questionId);
+      if (stored.length > 0) {
+        const { current_version_id } = await trx
+          .selectFrom("questions")
+          .select("current_version_id")
+          .where("id", "=", questionId)
+          .executeTakeFirstOrThrow();
+        await savePictures(
+          trx,
+          current_version_id!,
+          stored.map(({ slot, base64, ...picture }) => ({
+            slot: slot as PictureSlot,
+            picture: { ...picture, bytes: Buffer.from(base64, "base64") },
+          })),
+          input.now,
+        );
+        pictures += stored.length;
+      }
     }
     await trx
       .updateTable("question_imports")
@@ -198,6 +289,7 @@ export async function confirmImport(db: Db, input: ConfirmInput): Promise<Confir
         sha256: stored.file_sha256,
         imported: questionIds.length,
         approved,
+        pictures,
         skippedRows: stored.problem_row_count,
         questionIds,
       },

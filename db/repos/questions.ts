@@ -9,6 +9,7 @@ import {
 } from "~/rules/question";
 import { foldForDuplicate } from "~/rules/text";
 import type { Db } from "../connection";
+import { copyPictures } from "./question-pictures";
 import type { Question, QuestionVersion, Topic } from "../schema";
 
 /** Topics by name, creating the missing ones at the end of the list. */
@@ -378,6 +379,8 @@ export async function updateQuestion(
       .values({ question_id: input.id, version, created_at: at, ...content })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // The picture belongs to the version; an edit of the text keeps it on the new one (issue 15).
+    await copyPictures(db, current.id, inserted.id, now);
     result = { versionId: inserted.id, version, newVersion: true };
   } else {
     await db.updateTable("question_versions").set(content).where("id", "=", current.id).execute();

@@ -273,6 +273,7 @@ function finishQuestion(q: QuestionBlock, options: ParseOptions): ParsedRow {
     problems: row.problems
       .filter((p) => !(hasNoKey && p.code === "missingCorrect"))
       .map((p) => ({ ...p, params: { ...p.params, ...at } })),
+    label: at,
     ...(pictures.question || pictures.options ? { pictures } : {}),
   };
 }
@@ -341,6 +342,7 @@ function readQuestionTable(
     out.push({
       ...row,
       problems: problems.map((p) => ({ ...p, params: { ...p.params, ...at } })),
+      label: at,
       ...(picture ? { pictures } : {}),
     });
   }

@@ -37,6 +37,8 @@ export interface ParsedRow {
   problems: Problem[];
   /** Pictures the file carries for this question (Word, a bank `.zip`), not yet re-encoded. */
   pictures?: RowPictures;
+  /** How the file names the question ("Câu 7") and a short quote; later problems carry them as params. */
+  label?: { at: string; quote: string };
 }
 
 export interface ParsedFile {

@@ -10,12 +10,14 @@ import { parseBankJson } from "./bank-json";
 import { MAX_FILE_BYTES } from "./bytes";
 import { parseCsv, serializeCsv } from "./csv";
 import { parseDocx } from "./docx";
+import { MAX_PACKAGE_BYTES } from "./pictures";
 import type { ParseOptions, ParsedFile } from "./draft-row";
 import { parseGift, serializeGift } from "./gift";
 import { problem } from "./problems";
 import { parseXlsx, serializeXlsx } from "./xlsx";
 
 export { MAX_FILE_BYTES } from "./bytes";
+export { MAX_PACKAGE_BYTES } from "./pictures";
 export { describeProblem, PROBLEM_CODES, type ProblemCode } from "./problems";
 export { joinSource, parseSource, DIFFICULTY_LABELS, TYPE_LABELS } from "./draft-row";
 export type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
@@ -79,6 +81,11 @@ export function detectFormat(fileName: string, bytes?: Uint8Array): ImportFormat
   }
 }
 
+/** Files that may carry pictures (Word, a bank `.zip`) get more room than a sheet of text. */
+export function maxUploadBytes(format: ImportFormat | null): number {
+  return format === "docx" ? MAX_PACKAGE_BYTES : MAX_FILE_BYTES;
+}
+
 /**
  * Reads a question file. Never throws: a file that cannot be read gives `fileProblems` and no rows.
  * A row is importable exactly when its `problems` is empty (then `draft` is set).
@@ -88,8 +95,9 @@ export async function parseQuestionFile(
   bytes: Uint8Array,
   options: ParseOptions = {},
 ): Promise<ParsedFile> {
-  if (bytes.length > MAX_FILE_BYTES)
-    return { rows: [], fileProblems: [problem("fileTooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 })] };
+  const limit = maxUploadBytes(format);
+  if (bytes.length > limit)
+    return { rows: [], fileProblems: [problem("fileTooLarge", { maxMb: limit / 1024 / 1024 })] };
   if (bytes.length === 0) return { rows: [], fileProblems: [problem("fileEmpty")] };
   try {
     switch (format) {

@@ -28,3 +28,37 @@ export const isPictureName = (name: string) =>
 
 /** "pictures/vneid.png" → "vneid.png" */
 export const baseName = (name: string) => name.split("/").pop() ?? name;
+
+/** Word files and bank zips may carry pictures, so they get more room than a sheet of text. */
+export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
+
+/** A picture after the server re-encoded it. */
+export interface EncodedPicture {
+  fileName: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export type EncodeResult =
+  | { ok: true; picture: EncodedPicture }
+  | { ok: false; code: "pictureUnreadable" | "pictureTooLarge" };
+
+/** Re-encodes one picture; given by the caller so that rules and repositories stay free of image code. */
+export type PictureEncoder = (raw: RawPicture, kind: "question" | "option") => Promise<EncodeResult>;
+
+/** "question", or "option:N" (original order). */
+export type PictureSlot = "question" | `option:${number}`;
+
+/** What a page needs to draw a picture without a jump: where, how big, and what it shows. */
+export interface PictureView {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export const pictureUrl = (id: number, sha256: string) => `/media/pictures/${id}-${sha256.slice(0, 16)}.webp`;

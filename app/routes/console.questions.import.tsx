@@ -82,7 +82,9 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   // Word files and bank zips carry pictures: the request may be as large as the larger limit; each
   // file is then held to its own format's limit below.
   if (!Number.isFinite(length) || length > MAX_PACKAGE_BYTES + ENVELOPE_BYTES)
-    return { error: translate(lang, "questions.import.tooLarge", { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 }) };
+    return {
+      error: translate(lang, "questions.import.tooLarge", { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 }),
+    };
   const form = await readProtectedForm(request, context);
   const { db, clock } = context.services;
   const now = clock.now();

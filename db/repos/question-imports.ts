@@ -108,9 +108,13 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
   const pictureProblemsByLine = new Map<number, Problem[]>();
   for (const row of parsed.rows) {
     if (!row.pictures) continue;
-    const wanted: { slot: PictureSlot; raw: NonNullable<typeof row.pictures.question>; kind: "question" | "option" }[] =
-      [];
-    if (row.pictures.question) wanted.push({ slot: "question", raw: row.pictures.question, kind: "question" });
+    const wanted: {
+      slot: PictureSlot;
+      raw: NonNullable<typeof row.pictures.question>;
+      kind: "question" | "option";
+    }[] = [];
+    if (row.pictures.question)
+      wanted.push({ slot: "question", raw: row.pictures.question, kind: "question" });
     for (const [index, raw] of Object.entries(row.pictures.options ?? {}))
       wanted.push({ slot: `option:${Number(index)}`, raw, kind: "option" });
     const list: PreviewRow["pictures"] = [];

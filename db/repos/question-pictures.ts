@@ -129,7 +129,12 @@ export async function findPictureBytes(
 }
 
 /** Copies one version's pictures to a new version (an edit of the text keeps the picture). */
-export async function copyPictures(db: Db, fromVersionId: number, toVersionId: number, now: Date): Promise<void> {
+export async function copyPictures(
+  db: Db,
+  fromVersionId: number,
+  toVersionId: number,
+  now: Date,
+): Promise<void> {
   const files = (await pictureFilesOfVersions(db, [fromVersionId])).get(fromVersionId) ?? [];
   await savePictures(db, toVersionId, files, now);
 }

@@ -262,6 +262,16 @@ export async function exportDrafts(db: Db, filter: QuestionFilter): Promise<Ques
   return rows.map((r) => versionToDraft(r.topic_name, r, r));
 }
 
+/** The current version of each question `exportDrafts` returns, in the same order: to fetch their pictures. */
+export async function exportVersionIds(db: Db, filter: QuestionFilter): Promise<number[]> {
+  const rows = await filtered(db, filter)
+    .select("question_versions.id as version_id")
+    .orderBy("topics.sort_order")
+    .orderBy("questions.id")
+    .execute();
+  return rows.map((r) => r.version_id);
+}
+
 // ——— One question ———
 
 export interface QuestionDetail {

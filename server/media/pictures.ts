@@ -40,10 +40,16 @@ export const encodePicture: PictureEncoder = async (raw, kind) => {
     const input = sharp(raw.data, { limitInputPixels: MAX_PICTURE_PIXELS, failOn: "error" });
     const meta = await input.metadata();
     if (!meta.format || !ACCEPTED.has(meta.format)) return { ok: false, code: "pictureUnreadable" };
-    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PICTURE_PIXELS) return { ok: false, code: "pictureTooLarge" };
+    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PICTURE_PIXELS)
+      return { ok: false, code: "pictureTooLarge" };
     const { data, info } = await input
       .rotate()
-      .resize({ width: MAX_WIDTH[kind], height: MAX_WIDTH[kind] * 2, fit: "inside", withoutEnlargement: true })
+      .resize({
+        width: MAX_WIDTH[kind],
+        height: MAX_WIDTH[kind] * 2,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
     return {

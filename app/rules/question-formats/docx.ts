@@ -152,23 +152,16 @@ const optionText = (o: OptionDraft) =>
       .replace(/^\s*[A-Fa-f]\s*[.)]\s*/u, ""),
   );
 
-/** Whether the option carries a mark on its letter or on most of its text. */
+/** Whether the option carries a mark on its letter or on most of its text (after the "A." marker). */
 function optionHas(o: OptionDraft, mark: Mark): boolean {
-  let marked = 0;
-  let total = 0;
-  let letterMarked = false;
-  let seenLetter = false;
-  for (const s of o.segments)
-    for (const ch of s.text) {
-      if (/\s/u.test(ch)) continue;
-      total++;
-      if (s.marks.has(mark)) marked++;
-      if (!seenLetter && /[A-Fa-f]/.test(ch)) {
-        seenLetter = true;
-        letterMarked = s.marks.has(mark);
-      }
-    }
-  return total > 0 && (letterMarked || marked / total >= 0.6);
+  const chars = o.segments.flatMap((s) => [...s.text].map((ch) => ({ ch, on: s.marks.has(mark) })));
+  const text = chars.map((c) => c.ch).join("");
+  const marker = /^\s*[A-Fa-f]\s*[.)]/u.exec(text);
+  const markerEnd = marker ? marker[0].length : 0;
+  const letter = chars.find((c) => /[A-Fa-f]/.test(c.ch));
+  const body = chars.slice(markerEnd).filter((c) => !/\s/u.test(c.ch));
+  if (marker && letter?.on) return true;
+  return body.length > 0 && body.filter((c) => c.on).length / body.length >= 0.6;
 }
 
 /** The key read from the options' marks, or null when no mark tells one option from the others. */

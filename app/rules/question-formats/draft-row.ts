@@ -13,7 +13,7 @@ import {
   type QuestionType,
 } from "../question";
 import { foldForDuplicate } from "../text";
-import type { RowPictures } from "./pictures";
+import type { PictureRefs, RowPictures } from "./pictures";
 import { problem } from "./problems";
 
 export interface ParseOptions {
@@ -37,6 +37,8 @@ export interface ParsedRow {
   problems: Problem[];
   /** Pictures the file carries for this question (Word, a bank `.zip`), not yet re-encoded. */
   pictures?: RowPictures;
+  /** Pictures a spreadsheet row names; resolved against the files of a `.zip` (bank-zip.ts). */
+  pictureRefs?: PictureRefs;
   /** How the file names the question ("Câu 7") and a short quote; later problems carry them as params. */
   label?: { at: string; quote: string };
 }

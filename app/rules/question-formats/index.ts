@@ -7,6 +7,7 @@ import type { Problem, QuestionDraft } from "../question";
 import { foldForDuplicate } from "../text";
 import { parseAiken, serializeAiken } from "./aiken";
 import { parseBankJson } from "./bank-json";
+import { parseBankZip, resolvePictureRefs } from "./bank-zip";
 import { MAX_FILE_BYTES } from "./bytes";
 import { parseCsv, serializeCsv } from "./csv";
 import { parseDocx } from "./docx";
@@ -18,6 +19,7 @@ import { parseXlsx, serializeXlsx } from "./xlsx";
 
 export { MAX_FILE_BYTES } from "./bytes";
 export { MAX_PACKAGE_BYTES } from "./pictures";
+export { serializeBankZip, type DraftPictures } from "./bank-zip";
 export { describeProblem, PROBLEM_CODES, type ProblemCode } from "./problems";
 export { joinSource, parseSource, DIFFICULTY_LABELS, TYPE_LABELS } from "./draft-row";
 export type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
@@ -28,7 +30,7 @@ export { HEADERS } from "./table";
 export const EXPORT_FORMATS = ["xlsx", "csv", "gift", "aiken"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Every export format, plus the bundled bank's JSON and Word documents (issue 15). */
-export const IMPORT_FORMATS = [...EXPORT_FORMATS, "json", "docx"] as const;
+export const IMPORT_FORMATS = [...EXPORT_FORMATS, "json", "docx", "zip"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
@@ -67,6 +69,8 @@ export function detectFormat(fileName: string, bytes?: Uint8Array): ImportFormat
     case "docm":
     case "doc":
       return "docx";
+    case "zip":
+      return "zip";
     case "txt": {
       if (name.endsWith(".gift.txt")) return "gift";
       if (name.endsWith(".aiken.txt")) return "aiken";
@@ -81,9 +85,14 @@ export function detectFormat(fileName: string, bytes?: Uint8Array): ImportFormat
   }
 }
 
+const withoutPictures = (file: ParsedFile): ParsedFile => ({
+  ...file,
+  rows: resolvePictureRefs(file.rows, null),
+});
+
 /** Files that may carry pictures (Word, a bank `.zip`) get more room than a sheet of text. */
 export function maxUploadBytes(format: ImportFormat | null): number {
-  return format === "docx" ? MAX_PACKAGE_BYTES : MAX_FILE_BYTES;
+  return format === "docx" || format === "zip" ? MAX_PACKAGE_BYTES : MAX_FILE_BYTES;
 }
 
 /**
@@ -101,10 +110,13 @@ export async function parseQuestionFile(
   if (bytes.length === 0) return { rows: [], fileProblems: [problem("fileEmpty")] };
   try {
     switch (format) {
+      // A sheet alone cannot bring the pictures it names: those rows say to send the .zip.
       case "xlsx":
-        return await parseXlsx(bytes, options);
+        return withoutPictures(await parseXlsx(bytes, options));
       case "csv":
-        return await parseCsv(bytes, options);
+        return withoutPictures(await parseCsv(bytes, options));
+      case "zip":
+        return await parseBankZip(bytes, options);
       case "gift":
         return await parseGift(bytes, options);
       case "aiken":

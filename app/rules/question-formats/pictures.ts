@@ -20,6 +20,12 @@ export interface RowPictures {
   options?: Record<number, RawPicture>;
 }
 
+/** Pictures a spreadsheet row names by file name (the files travel beside it in a `.zip`). */
+export interface PictureRefs {
+  question?: { name: string; alt: string };
+  options?: Record<number, string>;
+}
+
 /** The kinds of picture accepted in an upload (the server checks the bytes, not the name). */
 export const PICTURE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".webp"] as const;
 
@@ -44,8 +50,7 @@ export interface EncodedPicture {
 }
 
 export type EncodeResult =
-  | { ok: true; picture: EncodedPicture }
-  | { ok: false; code: "pictureUnreadable" | "pictureTooLarge" };
+  { ok: true; picture: EncodedPicture } | { ok: false; code: "pictureUnreadable" | "pictureTooLarge" };
 
 /** Re-encodes one picture; given by the caller so that rules and repositories stay free of image code. */
 export type PictureEncoder = (raw: RawPicture, kind: "question" | "option") => Promise<EncodeResult>;

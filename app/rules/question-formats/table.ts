@@ -20,6 +20,7 @@ import {
   type ParseOptions,
   type ParsedRow,
 } from "./draft-row";
+import type { PictureRefs } from "./pictures";
 import { problem } from "./problems";
 
 export const COLUMNS = [
@@ -37,6 +38,10 @@ export const COLUMNS = [
   { id: "explanation", header: "Giải thích", aliases: ["explanation"] },
   { id: "source", header: "Nguồn", aliases: ["nguon tham khao", "can cu", "source"] },
   { id: "tags", header: "Thẻ", aliases: ["tags", "tu khoa"] },
+  // Pictures (issue 15): file names inside the `.zip`'s pictures/ folder; "A: a.png; C: c.png" for options.
+  { id: "picture", header: "Hình", aliases: ["hinh anh", "anh", "picture"] },
+  { id: "pictureAlt", header: "Mô tả hình", aliases: ["mo ta anh", "alt"] },
+  { id: "optionPictures", header: "Hình phương án", aliases: ["hinh cac phuong an", "option pictures"] },
 ] as const;
 
 export type ColumnId = (typeof COLUMNS)[number]["id"];
@@ -108,7 +113,7 @@ export function readTableRow(
   const { correct, problems: letterProblems } = parseCorrect(get("correct"), type || undefined, cells.length);
   problems.push(...letterProblems);
 
-  return finishRow(
+  const row = finishRow(
     {
       line,
       topic: get("topic"),
@@ -124,10 +129,25 @@ export function readTableRow(
     },
     options,
   );
+  const refs = readPictureRefs(get("picture"), get("pictureAlt"), get("optionPictures"));
+  return refs ? { ...row, pictureRefs: refs } : row;
+}
+
+/** The picture columns of a row: "vneid.png", its description, and "A: a.png; C: c.png". */
+function readPictureRefs(picture: string, alt: string, optionPictures: string): PictureRefs | null {
+  const refs: PictureRefs = {};
+  if (picture !== "") refs.question = { name: picture, alt };
+  for (const part of optionPictures.split(/[;\n]/)) {
+    const m = /^\s*([A-Fa-f])\s*[:=]\s*(.+?)\s*$/.exec(part);
+    if (!m) continue;
+    (refs.options ??= {})[OPTION_LETTERS.indexOf(m[1]!.toUpperCase() as (typeof OPTION_LETTERS)[number])] =
+      m[2]!;
+  }
+  return refs.question || refs.options ? refs : null;
 }
 
 /** A draft as the cells of one row, in column order (the caller writes them as text). */
-export function draftCells(draft: QuestionDraft, number: number): string[] {
+export function draftCells(draft: QuestionDraft, number: number, refs?: PictureRefs): string[] {
   const byId: Record<ColumnId, string> = {
     number: String(number),
     topic: draft.topic,
@@ -144,6 +164,11 @@ export function draftCells(draft: QuestionDraft, number: number): string[] {
     explanation: draft.explanation,
     source: joinSource(draft.source),
     tags: joinTags(draft.tags),
+    picture: refs?.question?.name ?? "",
+    pictureAlt: refs?.question?.alt ?? "",
+    optionPictures: Object.entries(refs?.options ?? {})
+      .map(([i, name]) => `${OPTION_LETTERS[Number(i)]}: ${name}`)
+      .join("; "),
   };
   draft.options.forEach((option, i) => {
     const letter = OPTION_LETTERS[i];

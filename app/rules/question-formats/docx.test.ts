@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -313,5 +315,22 @@ describe("Word questions: what cannot be read", () => {
     const file = await parseQuestionFile("docx", zip);
     expect(file.rows).toEqual([]);
     expect(file.fileProblems.map((p) => p.code)).toEqual(["workbookTooLarge"]);
+  });
+});
+
+describe("the sample Word document offered for download", () => {
+  it("reads without a problem, one question per habit", async () => {
+    const bytes = readFileSync(path.resolve(__dirname, "../../../public/mau-cau-hoi-word.docx"));
+    const file = await parseQuestionFile("docx", bytes);
+    expect(file.fileProblems).toEqual([]);
+    expect(file.rows.map((r) => r.problems)).toEqual([[], [], [], []]);
+    expect(
+      file.rows.map((r) => [r.draft?.type, r.draft?.correct, r.pictures?.question !== undefined]),
+    ).toEqual([
+      ["single", [1], false],
+      ["multiple", [1, 2], false],
+      ["single", [0], true],
+      ["true_false", [0], false],
+    ]);
   });
 });

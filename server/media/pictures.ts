@@ -50,7 +50,7 @@ export const encodePicture: PictureEncoder = async (raw, kind) => {
         fit: "inside",
         withoutEnlargement: true,
       })
-      .webp({ quality: 82 })
+      .webp({ quality: 80, effort: 2 })
       .toBuffer({ resolveWithObject: true });
     return {
       ok: true,

@@ -138,3 +138,19 @@ export async function copyPictures(
   const files = (await pictureFilesOfVersions(db, [fromVersionId])).get(fromVersionId) ?? [];
   await savePictures(db, toVersionId, files, now);
 }
+
+/** Sets (or, with null, removes) a version's picture in one slot. Run inside a transaction. */
+export async function replacePicture(
+  db: Db,
+  versionId: number,
+  slot: PictureSlot,
+  picture: EncodedPicture | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .deleteFrom("question_pictures")
+    .where("question_version_id", "=", versionId)
+    .where("slot", "=", slot)
+    .execute();
+  if (picture) await savePictures(db, versionId, [{ slot, picture }], now);
+}

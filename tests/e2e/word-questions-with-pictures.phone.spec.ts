@@ -122,7 +122,9 @@ test("An organizer imports a Word file with a picture after fixing the two flagg
   await expect(problems).toContainText("không tìm thấy đáp án đúng");
   await expect(problems).toContainText("Câu 3 («Tin nhắn trong hình có dấu hiệu lừa đảo không?");
   await expect(problems).toContainText("hình chưa có mô tả");
-  await expect(organizer.getByRole("status")).toContainText("3 câu hỏi đọc được: 1 câu hợp lệ, 2 câu có lỗi.");
+  await expect(organizer.getByRole("status")).toContainText(
+    "3 câu hỏi đọc được: 1 câu hợp lệ, 2 câu có lỗi.",
+  );
   await organizer.screenshot({ path: `${SCREENS}/word-import-flagged-1366.png`, fullPage: true });
 
   // The organizer fixes both in Word and checks the file again: nothing was written meanwhile.
@@ -132,6 +134,31 @@ test("An organizer imports a Word file with a picture after fixing the two flagg
   await organizer.getByLabel(/Duyệt luôn các câu này/).check();
   await organizer.getByRole("button", { name: "Nhập 3 câu hợp lệ vào ngân hàng" }).click();
   await expect(organizer).toHaveURL(/\/console\/questions\?imported=3&approved=3/);
+
+  // In the editor the picture shows with its description, which cannot be left empty.
+  const db = e2eDatabase();
+  const sms = await db
+    .selectFrom("questions")
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .select("questions.id")
+    .where("question_versions.text", "like", `Tin nhắn trong hình%${topic}%`)
+    .executeTakeFirstOrThrow()
+    .finally(() => db.destroy());
+  await organizer.goto(`/console/questions/${sms.id}`);
+  await expect(
+    organizer.getByRole("img", { name: "Tin nhắn báo trúng thưởng kèm đường dẫn lạ" }),
+  ).toBeVisible();
+  const alt = organizer.getByLabel("Mô tả hình (bắt buộc)");
+  await alt.fill("");
+  await organizer.getByRole("button", { name: "Lưu hình" }).click();
+  await expect(alt).toHaveJSProperty("validity.valueMissing", true);
+  await alt.fill("Tin nhắn SMS báo trúng thưởng kèm đường dẫn lạ");
+  await organizer.getByRole("button", { name: "Lưu hình" }).click();
+  await expect(organizer.getByText("Đã lưu hình của câu hỏi.")).toBeVisible();
+  await organizer.reload();
+  await expect(
+    organizer.getByRole("img", { name: "Tin nhắn SMS báo trúng thưởng kèm đường dẫn lạ" }),
+  ).toBeVisible();
   await office.close();
 
   // A contestant on a 360-px phone takes a round drawn from those questions.
@@ -179,6 +206,6 @@ test("An organizer imports a Word file with a picture after fixing the two flagg
   }
   expect(seen.sort()).toEqual([
     "Màn hình đăng nhập của ứng dụng định danh điện tử VNeID",
-    "Tin nhắn báo trúng thưởng kèm đường dẫn lạ",
+    "Tin nhắn SMS báo trúng thưởng kèm đường dẫn lạ",
   ]);
 });

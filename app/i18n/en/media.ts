@@ -25,6 +25,9 @@ export const media: Record<keyof typeof vi, string> = {
   "media.pictureAltHint":
     "A short sentence saying what the picture shows, read by screen readers and shown if the picture fails.",
   "media.pictureFile": "Choose a picture (PNG, JPEG or WebP, at most {maxMb} MB)",
+  "media.pictureSave": "Save the picture",
+  "media.pictureSaved": "The question's picture is saved.",
+  "media.pictureRemoved": "The question's picture is removed.",
   "media.pictureRemove": "Remove the picture",
   "media.pictureAltMissing": "Enter a description of the picture",
   "media.pictureBad": "The picture cannot be read: only PNG, JPEG or WebP, at most {maxMb} MB",

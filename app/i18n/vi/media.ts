@@ -24,6 +24,9 @@ export const media = {
   "media.pictureAltHint":
     "Một câu ngắn nói hình có gì, để người dùng trình đọc màn hình nghe được và hiện ra khi hình không tải được.",
   "media.pictureFile": "Chọn hình (PNG, JPEG hoặc WebP, tối đa {maxMb} MB)",
+  "media.pictureSave": "Lưu hình",
+  "media.pictureSaved": "Đã lưu hình của câu hỏi.",
+  "media.pictureRemoved": "Đã bỏ hình của câu hỏi.",
   "media.pictureRemove": "Bỏ hình",
   "media.pictureAltMissing": "Hãy nhập mô tả hình",
   "media.pictureBad": "Hình không đọc được: chỉ nhận PNG, JPEG hoặc WebP, tối đa {maxMb} MB",

@@ -265,6 +265,24 @@ export interface QuestionImportsTable {
   confirmed_at: IsoTime | null;
 }
 
+/** A question version's picture (issue 15), re-encoded by the server. */
+export interface QuestionPicturesTable {
+  id: Generated<number>;
+  question_version_id: number;
+  /** "question", or "option:N" for option N in original order. */
+  slot: string;
+  /** The name an export gives it inside `pictures/`. */
+  file_name: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  sha256: string;
+  byte_size: number;
+  bytes: Uint8Array;
+  created_at: IsoTime;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -282,6 +300,7 @@ export interface Database {
   round_rankings: RoundRankingsTable;
   audit_log: AuditLogTable;
   question_imports: QuestionImportsTable;
+  question_pictures: QuestionPicturesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -264,6 +264,8 @@ export function AttemptRunner({ view }: { view: AttemptView }) {
         heading={t("attempt.take.question", { n: current + 1, total: questions.length })}
         text={question.text}
         options={question.options}
+        picture={question.picture}
+        optionPictures={question.optionPictures}
         type={question.type}
         chosen={question.chosen}
         onChoose={ready ? (i) => choose(question.position, i) : undefined}

@@ -6,6 +6,7 @@
 import { useId } from "react";
 import { useT } from "~/i18n/use-t";
 import { OPTION_LETTERS, type QuestionType } from "~/rules/question";
+import type { PictureView } from "~/rules/question-formats/pictures";
 import "./question-card.css";
 
 export interface QuestionCardProps {
@@ -20,6 +21,10 @@ export interface QuestionCardProps {
   reveal?: { correct: readonly number[]; explanation: string };
   /** Shown above the text, e.g. "Câu 3/20". */
   heading?: string;
+  /** The question's picture, drawn at its own proportions so the page does not jump while it loads. */
+  picture?: PictureView | null;
+  /** A small picture beside each option, in the order shown. */
+  optionPictures?: readonly (PictureView | null)[];
 }
 
 export function QuestionCard({
@@ -30,6 +35,8 @@ export function QuestionCard({
   onChoose,
   reveal,
   heading,
+  picture,
+  optionPictures = [],
 }: QuestionCardProps) {
   const t = useT();
   const id = useId();
@@ -45,6 +52,11 @@ export function QuestionCard({
       <p className="question-card-text" id={`${id}-text`}>
         {text.trim() === "" ? <span className="muted">{t("questions.card.empty")}</span> : text}
       </p>
+      {picture ? (
+        <figure className="question-card-picture">
+          <img src={picture.url} width={picture.width} height={picture.height} alt={picture.alt} />
+        </figure>
+      ) : null}
       <p className="question-card-instruction" id={`${id}-instruction`}>
         {instruction}
       </p>
@@ -66,6 +78,15 @@ export function QuestionCard({
                 <span className="question-card-letter" aria-hidden="true">
                   {letter}
                 </span>
+                {optionPictures[i] ? (
+                  <img
+                    className="question-card-option-picture"
+                    src={optionPictures[i]!.url}
+                    width={optionPictures[i]!.width}
+                    height={optionPictures[i]!.height}
+                    alt={optionPictures[i]!.alt}
+                  />
+                ) : null}
                 <span className="question-card-option-text">
                   <span className="visually-hidden">{letter}. </span>
                   {option.trim() === "" ? <span className="muted">{t("questions.card.empty")}</span> : option}

@@ -14,6 +14,7 @@ import { questions as viQuestions } from "./vi/questions";
 import { attempt as viAttempt } from "./vi/attempt";
 import { security as viSecurity } from "./vi/security";
 import { bankValidity as viBankValidity } from "./vi/bank-validity";
+import { media as viMedia } from "./vi/media";
 import { common as enCommon } from "./en/common";
 import { bank as enBank } from "./en/bank";
 import { auth as enAuth } from "./en/auth";
@@ -26,6 +27,7 @@ import { questions as enQuestions } from "./en/questions";
 import { attempt as enAttempt } from "./en/attempt";
 import { security as enSecurity } from "./en/security";
 import { bankValidity as enBankValidity } from "./en/bank-validity";
+import { media as enMedia } from "./en/media";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -43,6 +45,7 @@ const vi = {
   ...viAttempt,
   ...viSecurity,
   ...viBankValidity,
+  ...viMedia,
 };
 export type MessageKey = keyof typeof vi;
 
@@ -59,6 +62,7 @@ const en: Record<MessageKey, string> = {
   ...enAttempt,
   ...enSecurity,
   ...enBankValidity,
+  ...enMedia,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -126,6 +126,8 @@ function AttemptResult() {
               <QuestionCard
                 text={item.text}
                 options={item.options}
+                picture={item.picture}
+                optionPictures={item.optionPictures}
                 type={item.type}
                 chosen={item.chosen}
                 reveal={{ correct: item.correct, explanation: item.explanation }}

@@ -23,6 +23,8 @@ import {
   updateQuestion,
 } from "#db/repos/questions";
 import { recordAudit } from "#db/repos/audit";
+import { picturesOfVersions } from "#db/repos/question-pictures";
+import { QuestionPictureEditor } from "~/components/media/question-picture-editor";
 
 const idSchema = z.coerce.number().int().positive();
 
@@ -38,7 +40,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await load(context, params.id);
   const topics = await listTopics(context.services.db);
   const url = new URL(request.url);
+  const pictures = await picturesOfVersions(context.services.db, [found.version.id]);
   return {
+    picture: pictures.get(found.version.id)?.question ?? null,
     id: found.question.id,
     canEdit: user.role !== "judge",
     topics: topics.map((t) => ({ id: t.id, name: t.name })),
@@ -240,6 +244,13 @@ export default function QuestionPage() {
         submitLabel={t("questions.form.save")}
         hidden={{ intent: "save", updatedAt: data.updatedAt }}
         status={data.status}
+      />
+      <QuestionPictureEditor
+        key={`picture-${data.versionId}-${data.updatedAt}`}
+        questionId={data.id}
+        picture={data.picture}
+        maxMb={5}
+        canEdit={data.canEdit}
       />
     </div>
   );

@@ -393,6 +393,7 @@ export default function QuestionBankPage() {
       <section className="card">
         <h2>{t("questions.export.title")}</h2>
         <p className="muted small">{t("questions.export.hint", { n: data.total.toLocaleString("vi-VN") })}</p>
+        <p className="muted small">{t("media.exportPicturesNote")}</p>
         {/* A plain form: the export is a file download, not a page. */}
         <form method="get" action="/console/questions/export" className="inline-form">
           {Object.entries(filter)

@@ -12,10 +12,17 @@ import { translate } from "~/i18n";
 import { requireEditor } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { DIFFICULTIES } from "~/rules/question";
-import { MAX_FILE_BYTES, describeProblem } from "~/rules/question-formats";
+import {
+  MAX_FILE_BYTES,
+  MAX_PACKAGE_BYTES,
+  describeProblem,
+  detectFormat,
+  maxUploadBytes,
+} from "~/rules/question-formats";
 import { formatVnDateTime } from "~/rules/vn-time";
 import { listTopics } from "#db/repos/questions";
 import { confirmImport, previewImport } from "#db/repos/question-imports";
+import { encodePicture } from "#server/media/pictures";
 import "~/components/question-form.css";
 
 /** Room for the multipart envelope and the other fields around the file. */
@@ -52,7 +59,14 @@ interface PreviewData {
   problemRows: { line: number; text: string; messages: string[] }[];
   /** Rows that import but carry warnings (issue 12). */
   warningRows: { line: number; text: string; messages: string[] }[];
-  validRows: { line: number; text: string; topic: string; difficulty: string; type: string }[];
+  validRows: {
+    line: number;
+    text: string;
+    topic: string;
+    difficulty: string;
+    type: string;
+    pictures: number;
+  }[];
   newTopics: string[];
 }
 
@@ -67,8 +81,12 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const lang = context.lang;
   // Refuse an oversized upload before reading it; browsers always send the length of a form they post.
   const length = Number(request.headers.get("Content-Length") ?? Number.NaN);
-  if (!Number.isFinite(length) || length > MAX_FILE_BYTES + ENVELOPE_BYTES)
-    return { error: translate(lang, "questions.import.tooLarge", { maxMb: maxMb() }) };
+  // Word files and bank zips carry pictures: the request may be as large as the larger limit; each
+  // file is then held to its own format's limit below.
+  if (!Number.isFinite(length) || length > MAX_PACKAGE_BYTES + ENVELOPE_BYTES)
+    return {
+      error: translate(lang, "questions.import.tooLarge", { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 }),
+    };
   const form = await readProtectedForm(request, context);
   const { db, clock } = context.services;
   const now = clock.now();
@@ -91,8 +109,9 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
 
   const file = form.get("file");
   if (!isFile(file) || file.name === "") return { error: translate(lang, "questions.import.noFile") };
-  if (file.size > MAX_FILE_BYTES)
-    return { error: translate(lang, "questions.import.tooLarge", { maxMb: maxMb() }) };
+  const limit = maxUploadBytes(detectFormat(file.name));
+  if (file.size > limit)
+    return { error: translate(lang, "questions.import.tooLarge", { maxMb: limit / 1024 / 1024 }) };
   const fields = previewFieldsSchema.parse(Object.fromEntries(form));
   const preview = await previewImport(db, {
     userId: user.id,
@@ -103,6 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       ...(fields.defaultDifficulty ? { difficulty: fields.defaultDifficulty } : {}),
     },
     now,
+    encodePicture,
   });
   const valid = preview.rows.filter((r) => r.draft !== null && r.problems.length === 0);
   return {
@@ -133,6 +153,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
         topic: r.draft?.topic ?? "",
         difficulty: r.draft?.difficulty ?? "",
         type: r.draft?.type ?? "",
+        pictures: r.pictures.length,
       })),
       newTopics: preview.newTopics,
     },
@@ -163,6 +184,9 @@ export default function ImportQuestionsPage() {
         <p>
           <a href="/console/questions/template" className="button secondary" download>
             {t("questions.import.templateLink")}
+          </a>{" "}
+          <a href="/mau-cau-hoi-word.docx" className="button secondary" download>
+            {t("media.sampleDocxLink")}
           </a>
         </p>
         <Form method="post" encType="multipart/form-data" key={preview?.fileName ?? "upload"}>
@@ -175,11 +199,11 @@ export default function ImportQuestionsPage() {
               name="file"
               type="file"
               required
-              accept=".xlsx,.csv,.gift,.aiken,.txt,.json"
+              accept=".xlsx,.csv,.gift,.aiken,.txt,.json,.docx,.zip"
               aria-describedby="import-file-hint"
             />
             <span className="hint" id="import-file-hint">
-              {t("questions.import.fileHint", { maxMb })}
+              {t("questions.import.fileHint", { maxMb })} {t("media.importHint")}
             </span>
           </div>
           <details>
@@ -297,7 +321,10 @@ export default function ImportQuestionsPage() {
                     {preview.validRows.map((row) => (
                       <tr key={row.line}>
                         <td className="num">{row.line}</td>
-                        <td className="bank-text">{row.text}</td>
+                        <td className="bank-text">
+                          {row.text}
+                          {row.pictures > 0 ? <span className="badge">{t("media.withPicture")}</span> : null}
+                        </td>
                         <td>{row.topic}</td>
                         <td>{t.dynamic(`questions.difficulty.${row.difficulty}`)}</td>
                       </tr>

@@ -7,10 +7,12 @@ import * as initial from "./2026-11-27-0001-initial";
 import * as questionImports from "./2026-11-27-0002-question-imports";
 import * as loginReservations from "./2026-11-30-0010-login-reservations";
 import * as questionValidity from "./2026-11-30-0020-question-validity";
+import * as questionPictures from "./2026-11-30-0050-question-pictures";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-27-0001-initial": initial,
   "2026-11-27-0002-question-imports": questionImports,
   "2026-11-30-0010-login-reservations": loginReservations,
   "2026-11-30-0020-question-validity": questionValidity,
+  "2026-11-30-0050-question-pictures": questionPictures,
 };

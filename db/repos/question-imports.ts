@@ -13,10 +13,17 @@ import {
   type QuestionDraft,
 } from "~/rules/question";
 import { detectFormat, findDuplicates, parseQuestionFile, type ImportFormat } from "~/rules/question-formats";
+import {
+  type EncodedPicture,
+  type PictureEncoder,
+  type PictureSlot,
+} from "~/rules/question-formats/pictures";
+import { problem } from "~/rules/question-formats/problems";
 import { foldForDuplicate, tidy } from "~/rules/text";
 import { bankFindings, questionWarnings } from "~/rules/item-writing";
 import type { Db } from "../connection";
 import { recordAudit } from "./audit";
+import { savePictures } from "./question-pictures";
 import { bankFoldedTexts, ensureTopics, insertQuestion, listTopics } from "./questions";
 
 /** How long a preview waits for its confirmation. */
@@ -29,6 +36,8 @@ export interface PreviewRow {
   problems: Problem[];
   /** What does not stop the row: a missing explanation or source, item-writing cues (issue 12). */
   warnings?: Problem[];
+  /** Re-encoded pictures of the row (issue 15). */
+  pictures: { slot: PictureSlot; picture: EncodedPicture }[];
 }
 
 export interface ImportPreview {
@@ -51,6 +60,8 @@ export interface PreviewInput {
   bytes: Uint8Array;
   defaults?: { topic?: string; difficulty?: Difficulty };
   now: Date;
+  /** Re-encodes the pictures a file carries; without it a row with pictures cannot be imported. */
+  encodePicture?: PictureEncoder;
 }
 
 /** Aiken cannot carry an explanation or a source: such rows are kept (as future drafts) with them empty. */
@@ -58,7 +69,21 @@ const storedDraftSchema = questionDraftSchema.extend({
   explanation: z.string().max(3000),
   source: questionDraftSchema.shape.source.extend({ document: z.string().max(300) }),
 });
-const storedRowSchema = z.object({ line: z.number().int(), draft: storedDraftSchema });
+const storedPictureSchema = z.object({
+  slot: z.string().regex(/^(question|option:[0-5])$/),
+  fileName: z.string().max(200),
+  mime: z.string().max(30),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  alt: z.string().max(500),
+  sha256: z.string().length(64),
+  base64: z.string(),
+});
+const storedRowSchema = z.object({
+  line: z.number().int(),
+  draft: storedDraftSchema,
+  pictures: z.array(storedPictureSchema).default([]),
+});
 const storedRowsSchema = z.array(storedRowSchema);
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
@@ -81,6 +106,37 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
   if (parsed.fileProblems.length > 0 && parsed.rows.length === 0)
     return { ...empty, fileProblems: parsed.fileProblems };
 
+  // Pictures are re-encoded now, so the preview already says which ones cannot be read.
+  const picturesByLine = new Map<number, PreviewRow["pictures"]>();
+  const pictureProblemsByLine = new Map<number, Problem[]>();
+  for (const row of parsed.rows) {
+    if (!row.pictures) continue;
+    const wanted: {
+      slot: PictureSlot;
+      raw: NonNullable<typeof row.pictures.question>;
+      kind: "question" | "option";
+    }[] = [];
+    if (row.pictures.question)
+      wanted.push({ slot: "question", raw: row.pictures.question, kind: "question" });
+    for (const [index, raw] of Object.entries(row.pictures.options ?? {}))
+      wanted.push({ slot: `option:${Number(index)}`, raw, kind: "option" });
+    const list: PreviewRow["pictures"] = [];
+    const problems: Problem[] = [];
+    for (const { slot, raw, kind } of wanted) {
+      const result = input.encodePicture
+        ? await input.encodePicture(raw, kind)
+        : ({ ok: false, code: "pictureUnreadable" } as const);
+      if (result.ok) list.push({ slot, picture: result.picture });
+      else
+        problems.push({
+          ...problem(result.code, { name: raw.name, maxMb: 5, maxPixels: 24, ...row.label }),
+          line: row.line,
+        });
+    }
+    picturesByLine.set(row.line, list);
+    pictureProblemsByLine.set(row.line, problems);
+  }
+
   const candidates = parsed.rows.flatMap((row) =>
     row.draft ? [{ text: row.draft.text, line: row.line }] : [],
   );
@@ -101,8 +157,15 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
     return {
       line: row.line,
       draft: row.draft,
-      problems: [...row.problems, ...(duplicatesByLine.get(row.line) ?? [])],
+      problems: [
+        ...row.problems,
+        ...(pictureProblemsByLine.get(row.line) ?? []),
+        ...(duplicatesByLine.get(row.line) ?? []).map((p) =>
+          row.label ? { ...p, params: { ...p.params, ...row.label } } : p,
+        ),
+      ],
       ...(warnings.length > 0 ? { warnings } : {}),
+      pictures: picturesByLine.get(row.line) ?? [],
     };
   });
   const valid = rows.filter(
@@ -135,7 +198,22 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Import
         file_name: fileName,
         format,
         file_sha256: sha256(input.bytes),
-        rows: JSON.stringify(valid.map((r) => ({ line: r.line, draft: r.draft }))),
+        rows: JSON.stringify(
+          valid.map((r) => ({
+            line: r.line,
+            draft: r.draft,
+            pictures: r.pictures.map(({ slot, picture }) => ({
+              slot,
+              fileName: picture.fileName,
+              mime: picture.mime,
+              width: picture.width,
+              height: picture.height,
+              alt: picture.alt,
+              sha256: picture.sha256,
+              base64: Buffer.from(picture.bytes).toString("base64"),
+            })),
+          })),
+        ),
         row_count: rows.length,
         problem_row_count: rows.length - valid.length,
         created_at: input.now.toISOString(),
@@ -216,6 +294,25 @@ export async function confirmImport(db: Db, input: ConfirmInput): Promise<Confir
       approve: input.approve,
       now: input.now,
     });
+    let pictures = 0;
+    for (const [i, { pictures: stored }] of rows.entries()) {
+      if (stored.length === 0) continue;
+      const { current_version_id } = await trx
+        .selectFrom("questions")
+        .select("current_version_id")
+        .where("id", "=", questionIds[i]!)
+        .executeTakeFirstOrThrow();
+      await savePictures(
+        trx,
+        current_version_id!,
+        stored.map(({ slot, base64, ...picture }) => ({
+          slot: slot as PictureSlot,
+          picture: { ...picture, bytes: Buffer.from(base64, "base64") },
+        })),
+        input.now,
+      );
+      pictures += stored.length;
+    }
     await trx
       .updateTable("question_imports")
       .set({ confirmed_at: input.now.toISOString() })
@@ -232,6 +329,7 @@ export async function confirmImport(db: Db, input: ConfirmInput): Promise<Confir
         sha256: stored.file_sha256,
         imported: questionIds.length,
         approved,
+        pictures,
         skippedRows: stored.problem_row_count,
         questionIds,
       },

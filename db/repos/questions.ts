@@ -9,6 +9,7 @@ import {
 } from "~/rules/question";
 import { foldForDuplicate } from "~/rules/text";
 import type { Db } from "../connection";
+import { copyPictures } from "./question-pictures";
 import type { Question, QuestionVersion, Topic } from "../schema";
 
 /** Topics by name, creating the missing ones at the end of the list. */
@@ -284,6 +285,16 @@ export async function exportDrafts(db: Db, filter: QuestionFilter): Promise<Ques
   return rows.map((r) => versionToDraft(r.topic_name, r, r));
 }
 
+/** The current version of each question `exportDrafts` returns, in the same order: to fetch their pictures. */
+export async function exportVersionIds(db: Db, filter: QuestionFilter): Promise<number[]> {
+  const rows = await filtered(db, filter)
+    .select("question_versions.id as version_id")
+    .orderBy("topics.sort_order")
+    .orderBy("questions.id")
+    .execute();
+  return rows.map((r) => r.version_id);
+}
+
 // ——— One question ———
 
 export interface QuestionDetail {
@@ -402,6 +413,8 @@ export async function updateQuestion(
       .values({ question_id: input.id, version, created_at: at, ...content })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // The picture belongs to the version; an edit of the text keeps it on the new one (issue 15).
+    await copyPictures(db, current.id, inserted.id, now);
     result = { versionId: inserted.id, version, newVersion: true };
   } else {
     await db.updateTable("question_versions").set(content).where("id", "=", current.id).execute();

@@ -7,6 +7,8 @@
 import { liveRanking } from "~/rules/ranking";
 import { remainingMs, roundPhase } from "~/rules/deadline";
 import type { QuestionType } from "~/rules/question";
+import type { PictureView } from "~/rules/question-formats/pictures";
+import { NO_PICTURES, picturesOfVersions } from "#db/repos/question-pictures";
 import { findAttempt, listItems, listSubmittedEntries } from "#db/repos/attempts";
 import { findContestantByUserId } from "#db/repos/contestants";
 import { findRoundSettings } from "#db/repos/rounds";
@@ -20,6 +22,9 @@ export interface AttemptQuestionView {
   type: QuestionType;
   /** In the order shown to this contestant. */
   options: string[];
+  /** The question's picture (issue 15), and each shown option's small picture. */
+  picture: PictureView | null;
+  optionPictures: (PictureView | null)[];
   /** Shown indexes. */
   chosen: number[];
   marked: boolean;
@@ -30,6 +35,8 @@ export interface ReviewItem {
   text: string;
   type: QuestionType;
   options: string[];
+  picture: PictureView | null;
+  optionPictures: (PictureView | null)[];
   chosen: number[];
   correct: number[];
   isCorrect: boolean;
@@ -92,6 +99,14 @@ export async function loadAttemptView(
   }
   const round = attempt.round_id === null ? null : ((await findRoundSettings(db, attempt.round_id)) ?? null);
   const items = await listItems(db, attempt.id);
+  const pictures = await picturesOfVersions(
+    db,
+    items.map((i) => i.questionVersionId),
+  );
+  const picturesOf = (i: (typeof items)[number]) => {
+    const p = pictures.get(i.questionVersionId) ?? NO_PICTURES;
+    return { picture: p.question, optionPictures: i.optionOrder.map((o) => p.options[o] ?? null) };
+  };
   const view: AttemptView = {
     id: attempt.id,
     roundId: attempt.round_id,
@@ -115,6 +130,7 @@ export async function loadAttemptView(
       text: i.text,
       type: i.type,
       options: i.optionOrder.map((o) => i.options[o]),
+      ...picturesOf(i),
       chosen: toShown(i.optionOrder, i.chosen),
       marked: i.marked,
     }));
@@ -165,6 +181,7 @@ export async function loadAttemptView(
       text: i.text,
       type: i.type,
       options: i.optionOrder.map((o) => i.options[o]),
+      ...picturesOf(i),
       chosen: toShown(i.optionOrder, i.chosen),
       correct: toShown(i.optionOrder, i.correct),
       isCorrect: i.isCorrect === true,

@@ -16,6 +16,7 @@ import {
   registrationCounts,
 } from "#db/repos/results";
 import { findRound, listRounds } from "#db/repos/rounds";
+import { picturesOfVersions } from "#db/repos/question-pictures";
 import type { Round } from "#db/schema";
 import type { Services } from "../services";
 import { overallCsv, rankingCsv } from "./csv";
@@ -63,7 +64,7 @@ async function readRound(db: Db, round: Round, contest: ContestInfo, now: Date):
     listUnits(db, contest.id),
     registrationCounts(db, contest.id),
   ]);
-  return buildRoundResults({
+  const results = buildRoundResults({
     contest,
     round: roundInfo(round),
     now,
@@ -73,6 +74,17 @@ async function readRound(db: Db, round: Round, contest: ContestInfo, now: Date):
     units,
     registeredByUnit: registrations.byUnit,
   });
+  // The question sheet names each question's picture, so the jury can find what contestants saw.
+  const pictures = await picturesOfVersions(
+    db,
+    results.questions.map((q) => q.questionVersionId),
+  );
+  for (const q of results.questions) {
+    const p = pictures.get(q.questionVersionId);
+    const name = p?.fileNames.question;
+    if (p?.question && name) q.picture = `${name} — ${p.question.alt}`;
+  }
+  return results;
 }
 
 /** A round's results as of `now`; undefined when the round does not exist. */

@@ -91,6 +91,8 @@ export interface QuestionRow {
   text: string;
   options: string[];
   correct: number[];
+  /** The question's picture as "file.webp — description" (issue 15), or null; filled by the reader. */
+  picture: string | null;
   drawn: number;
   correctShare: number | null;
   optionShares: number[];
@@ -333,6 +335,7 @@ export function questionRows(ranking: readonly RankedRow[], answers: readonly An
         text: v.text,
         options: v.options,
         correct: v.correct,
+        picture: null,
         drawn: s.drawn,
         correctShare: s.correctShare,
         optionShares: s.optionShares,

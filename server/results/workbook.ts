@@ -277,6 +277,7 @@ function questionColumns(
     },
     { header: t("results.col.version"), width: 8, kind: "int", value: (q) => q.version },
     { header: t("results.col.questionText"), width: 60, kind: "text", value: (q) => q.text },
+    { header: t("media.resultsPictureColumn"), width: 30, kind: "text", value: (q) => q.picture ?? "" },
     {
       header: t("results.col.correctOptions"),
       width: 30,

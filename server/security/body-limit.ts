@@ -30,9 +30,12 @@ const ENVELOPE_BYTES = 64 * KB;
  * here and its limits to UPLOAD_LIMITS; the action still puts the bytes through `guardUpload`.
  */
 export const UPLOAD_PATHS: ReadonlyMap<string, number> = new Map([
-  ["/console/questions/import", UPLOAD_LIMITS.questionFile.maxBytes],
+  ["/console/questions/import", UPLOAD_LIMITS.questionPackage.maxBytes],
   ["/console/units", UPLOAD_LIMITS.unitList.maxBytes],
 ]);
+
+/** A question's picture: `/console/questions/<id>/picture`. */
+const PICTURE_PATH = /^\/console\/questions\/\d+\/picture$/;
 
 const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -40,7 +43,9 @@ export function bodyLimitFor(req: Request): number {
   const signedIn = Boolean(parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE]);
   if (!signedIn) return BODY_LIMITS.anonymous;
   // Single fetch posts to "<path>.data".
-  const upload = UPLOAD_PATHS.get(req.path.replace(/\.data$/, "").replace(/\/$/, ""));
+  const path = req.path.replace(/\.data$/, "").replace(/\/$/, "");
+  const upload =
+    UPLOAD_PATHS.get(path) ?? (PICTURE_PATH.test(path) ? UPLOAD_LIMITS.picture.maxBytes : undefined);
   return upload !== undefined ? upload + ENVELOPE_BYTES : BODY_LIMITS.signedIn;
 }
 

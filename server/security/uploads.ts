@@ -52,6 +52,24 @@ export const UPLOAD_LIMITS = {
     maxRatio: 100,
     ratioFloorBytes: MB,
   },
+  /** A Word .docx or a bank export `.zip` with its pictures/ folder (issue 15). */
+  questionPackage: {
+    maxBytes: 20 * MB,
+    maxEntries: 2_000,
+    maxInflatedBytes: 100 * MB,
+    maxEntryBytes: 20 * MB,
+    maxRatio: 200,
+    ratioFloorBytes: MB,
+  },
+  /** One picture of a question (PNG, JPEG, WebP); re-encoded after this check. Not a zip. */
+  picture: {
+    maxBytes: 5 * MB,
+    maxEntries: 0,
+    maxInflatedBytes: 0,
+    maxEntryBytes: 0,
+    maxRatio: 1,
+    ratioFloorBytes: 0,
+  },
 } as const satisfies Record<string, UploadLimits>;
 
 export type UploadProblem =

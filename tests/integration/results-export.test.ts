@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { listItems } from "#db/repos/attempts";
 import { listOfficialRanking } from "#db/repos/rankings";
 import { findRoundSettings } from "#db/repos/rounds";
+import { savePictures } from "#db/repos/question-pictures";
 import { answerQuestion, predict, startRoundAttempt, submitAttempt } from "#server/contest/attempts";
 import { closeRound } from "#server/contest/ranking";
 import { exportResults } from "#server/results/export";
@@ -108,6 +109,33 @@ describe("the results export of a round", () => {
     await buildRound(f);
     await closeRound(f.services, { roundId: f.seed.openRoundId, actorUserId: null });
     const { db } = f.services;
+    // One drawn question carries a picture (issue 15): the question sheet names it.
+    const pictured = await db
+      .selectFrom("attempt_items")
+      .innerJoin("attempts", "attempts.id", "attempt_items.attempt_id")
+      .select("attempt_items.question_version_id")
+      .where("attempts.round_id", "=", f.seed.openRoundId)
+      .orderBy("attempt_items.question_version_id")
+      .executeTakeFirstOrThrow();
+    await savePictures(
+      db,
+      pictured.question_version_id,
+      [
+        {
+          slot: "question",
+          picture: {
+            fileName: "man-hinh-vneid.webp",
+            mime: "image/webp",
+            width: 10,
+            height: 10,
+            alt: "Màn hình VNeID",
+            sha256: "0".repeat(64),
+            bytes: new Uint8Array([1, 2, 3]),
+          },
+        },
+      ],
+      new Date(),
+    );
     const file = await exportResults(f.services, {
       target: { roundId: f.seed.openRoundId },
       format: "xlsx",
@@ -212,6 +240,9 @@ describe("the results export of a round", () => {
       expect(share).toBeLessThanOrEqual(1);
     }
     expect(questions.header).toContain("Độ phân biệt (27% cao – thấp)");
+    expect(questions.rows.map((r) => r["Hình"]).filter(Boolean)).toEqual([
+      "man-hinh-vneid.webp — Màn hình VNeID",
+    ]);
 
     // Giải thưởng: as many of each prize as the round gives.
     const prizes = table(workbook.getWorksheet("Giải thưởng")!);

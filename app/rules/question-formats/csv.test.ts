@@ -33,7 +33,7 @@ describe("csv round trip", () => {
     );
     expect(
       text.startsWith(
-        "\uFEFFSTT,Chủ đề,Mức độ,Loại,Câu hỏi,A,B,C,D,E,F,Đáp án đúng,Giải thích,Nguồn,Thẻ,Đúng từ ngày,Hết đúng từ ngày,Văn bản căn cứ,Nhóm loại trừ\r\n",
+        "\uFEFFSTT,Chủ đề,Mức độ,Loại,Câu hỏi,A,B,C,D,E,F,Đáp án đúng,Giải thích,Nguồn,Thẻ,Đúng từ ngày,Hết đúng từ ngày,Văn bản căn cứ,Nhóm loại trừ,Hình,Mô tả hình,Hình phương án\r\n",
       ),
     ).toBe(true);
     expect(text).toContain(",'=1+1,'+84,'-5,'@x,");

@@ -11,6 +11,7 @@ import type { QuestionDraft } from "../question";
 import { decodeText } from "./bytes";
 import type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
 import { problem } from "./problems";
+import type { PictureRefs } from "./pictures";
 import { HEADERS, draftCells, mapHeader, readTableRow } from "./table";
 
 const FORMULA_START = /^'*[=+\-@]/;
@@ -73,8 +74,14 @@ export async function parseCsv(bytes: Uint8Array, options: ParseOptions = {}): P
   return { rows, fileProblems: rows.length === 0 ? [problem("noQuestions")] : [] };
 }
 
-export function serializeCsv(drafts: readonly QuestionDraft[]): Buffer {
-  const records = [[...HEADERS], ...drafts.map((d, i) => draftCells(d, i + 1).map((v) => guardFormula(v)))];
+export function serializeCsv(
+  drafts: readonly QuestionDraft[],
+  refs: readonly (PictureRefs | undefined)[] = [],
+): Buffer {
+  const records = [
+    [...HEADERS],
+    ...drafts.map((d, i) => draftCells(d, i + 1, refs[i]).map((v) => guardFormula(v))),
+  ];
   const text = stringify(records, { bom: true, delimiter: ",", record_delimiter: "windows" });
   return Buffer.from(text, "utf8");
 }

@@ -13,6 +13,7 @@ import {
   type QuestionType,
 } from "../question";
 import { foldForDuplicate } from "../text";
+import type { PictureRefs, RowPictures } from "./pictures";
 import { problem } from "./problems";
 
 export interface ParseOptions {
@@ -39,6 +40,12 @@ export interface ParsedRow {
    * format that cannot carry them (the question then comes in as a draft). Every warning carries `line`.
    */
   warnings?: Problem[];
+  /** Pictures the file carries for this question (Word, a bank `.zip`), not yet re-encoded. */
+  pictures?: RowPictures;
+  /** Pictures a spreadsheet row names; resolved against the files of a `.zip` (bank-zip.ts). */
+  pictureRefs?: PictureRefs;
+  /** How the file names the question ("Câu 7") and a short quote; later problems carry them as params. */
+  label?: { at: string; quote: string };
 }
 
 export interface ParsedFile {

@@ -7,14 +7,19 @@ import type { Problem, QuestionDraft } from "../question";
 import { foldForDuplicate } from "../text";
 import { parseAiken, serializeAiken } from "./aiken";
 import { parseBankJson } from "./bank-json";
+import { parseBankZip, resolvePictureRefs } from "./bank-zip";
 import { MAX_FILE_BYTES, MAX_QUESTION_ROWS } from "./bytes";
 import { parseCsv, serializeCsv } from "./csv";
+import { parseDocx } from "./docx";
+import { MAX_PACKAGE_BYTES } from "./pictures";
 import type { ParseOptions, ParsedFile } from "./draft-row";
 import { parseGift, serializeGift } from "./gift";
 import { problem } from "./problems";
 import { parseXlsx, serializeXlsx } from "./xlsx";
 
 export { MAX_FILE_BYTES, MAX_QUESTION_ROWS } from "./bytes";
+export { MAX_PACKAGE_BYTES } from "./pictures";
+export { serializeBankZip, type DraftPictures } from "./bank-zip";
 export { describeProblem, PROBLEM_CODES, type ProblemCode } from "./problems";
 export { joinSource, parseSource, DIFFICULTY_LABELS, TYPE_LABELS } from "./draft-row";
 export type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
@@ -24,8 +29,8 @@ export { HEADERS } from "./table";
 
 export const EXPORT_FORMATS = ["xlsx", "csv", "gift", "aiken"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** Every export format, plus the bundled bank's JSON. */
-export const IMPORT_FORMATS = [...EXPORT_FORMATS, "json"] as const;
+/** Every export format, plus the bundled bank's JSON and Word documents (issue 15). */
+export const IMPORT_FORMATS = [...EXPORT_FORMATS, "json", "docx", "zip"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
@@ -59,6 +64,13 @@ export function detectFormat(fileName: string, bytes?: Uint8Array): ImportFormat
       return "aiken";
     case "json":
       return "json";
+    // .docm and .doc are read as Word so that the reader can say why it refuses them.
+    case "docx":
+    case "docm":
+    case "doc":
+      return "docx";
+    case "zip":
+      return "zip";
     case "txt": {
       if (name.endsWith(".gift.txt")) return "gift";
       if (name.endsWith(".aiken.txt")) return "aiken";
@@ -73,6 +85,16 @@ export function detectFormat(fileName: string, bytes?: Uint8Array): ImportFormat
   }
 }
 
+const withoutPictures = (file: ParsedFile): ParsedFile => ({
+  ...file,
+  rows: resolvePictureRefs(file.rows, null),
+});
+
+/** Files that may carry pictures (Word, a bank `.zip`) get more room than a sheet of text. */
+export function maxUploadBytes(format: ImportFormat | null): number {
+  return format === "docx" || format === "zip" ? MAX_PACKAGE_BYTES : MAX_FILE_BYTES;
+}
+
 /**
  * Reads a question file. Never throws: a file that cannot be read gives `fileProblems` and no rows.
  * A row is importable exactly when its `problems` is empty (then `draft` is set).
@@ -82,8 +104,9 @@ export async function parseQuestionFile(
   bytes: Uint8Array,
   options: ParseOptions = {},
 ): Promise<ParsedFile> {
-  if (bytes.length > MAX_FILE_BYTES)
-    return { rows: [], fileProblems: [problem("fileTooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 })] };
+  const limit = maxUploadBytes(format);
+  if (bytes.length > limit)
+    return { rows: [], fileProblems: [problem("fileTooLarge", { maxMb: limit / 1024 / 1024 })] };
   if (bytes.length === 0) return { rows: [], fileProblems: [problem("fileEmpty")] };
   try {
     const parsed = await parseByFormat(format, bytes, options);
@@ -102,21 +125,24 @@ async function parseByFormat(
   bytes: Uint8Array,
   options: ParseOptions,
 ): Promise<ParsedFile> {
-  {
-    switch (format) {
-      case "xlsx":
-        return parseXlsx(bytes, options);
-      case "csv":
-        return parseCsv(bytes, options);
-      case "gift":
-        return parseGift(bytes, options);
-      case "aiken":
-        return parseAiken(bytes, options);
-      case "json":
-        return parseBankJson(bytes, options);
-      default:
-        return { rows: [], fileProblems: [problem("unsupportedFormat")] };
-    }
+  switch (format) {
+    // A sheet alone cannot bring the pictures it names: those rows say to send the .zip.
+    case "xlsx":
+      return withoutPictures(await parseXlsx(bytes, options));
+    case "csv":
+      return withoutPictures(await parseCsv(bytes, options));
+    case "zip":
+      return await parseBankZip(bytes, options);
+    case "gift":
+      return await parseGift(bytes, options);
+    case "aiken":
+      return await parseAiken(bytes, options);
+    case "json":
+      return await parseBankJson(bytes, options);
+    case "docx":
+      return await parseDocx(bytes, options);
+    default:
+      return { rows: [], fileProblems: [problem("unsupportedFormat")] };
   }
 }
 

@@ -5,11 +5,13 @@ import { bank as viBank } from "../../i18n/vi/bank";
 import { bank as enBank } from "../../i18n/en/bank";
 import { bankValidity as viBankValidity } from "../../i18n/vi/bank-validity";
 import { bankValidity as enBankValidity } from "../../i18n/en/bank-validity";
+import { media as viMedia } from "../../i18n/vi/media";
+import { media as enMedia } from "../../i18n/en/media";
 import { PROBLEM_CODES, QUESTION_RULE_CODES, describeProblem } from "./problems";
 
 // Problem texts live in the bank area and, for validity and item writing, in the bank-validity area.
-const vi = { ...viBank, ...viBankValidity };
-const en = { ...enBank, ...enBankValidity };
+const vi = { ...viBank, ...viBankValidity, ...viMedia };
+const en = { ...enBank, ...enBankValidity, ...enMedia };
 
 describe("problem texts", () => {
   it("exist in Vietnamese and English for every code", () => {
@@ -68,6 +70,8 @@ describe("problem texts", () => {
       words: "chỉ",
       similarity: "90%",
       share: "50%",
+      name: "a.png",
+      maxPixels: 24,
     };
     for (const code of PROBLEM_CODES)
       expect(describeProblem("vi", { code, params }), code).not.toMatch(/\{\w+\}/);

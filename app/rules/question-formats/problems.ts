@@ -98,7 +98,30 @@ export const FILE_CODES = [
   "supersededBadEntry",
 ] as const;
 
-export const PROBLEM_CODES = [...ROW_CODES, ...FILE_CODES, ...WARNING_CODES] as const;
+/** Codes of Word files and pictures (issue 15); their texts are in the `media` catalogue area. */
+export const MEDIA_ROW_CODES = [
+  "wordNoKey",
+  "pictureNoAlt",
+  "tooManyPictures",
+  "pictureNotFound",
+  "pictureUnreadable",
+  "pictureTooLarge",
+] as const;
+export const MEDIA_FILE_CODES = [
+  "wordOldFormat",
+  "wordMacros",
+  "wordIsWorkbook",
+  "notAWordDocument",
+  "zipNoWorkbook",
+] as const;
+
+export const PROBLEM_CODES = [
+  ...ROW_CODES,
+  ...FILE_CODES,
+  ...WARNING_CODES,
+  ...MEDIA_ROW_CODES,
+  ...MEDIA_FILE_CODES,
+] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export function problem(code: ProblemCode, params?: Problem["params"]): Problem {
@@ -108,6 +131,14 @@ export function problem(code: ProblemCode, params?: Problem["params"]): Problem 
 /** "chưa có đáp án đúng", or "Dòng 14: chưa có đáp án đúng" when the problem has a line. */
 export function describeProblem(lang: Lang, p: Problem): string {
   const message = translateDynamic(lang, `bank.problem.${p.code}`, p.params);
+  // A Word question is named as the document names it ("Câu 7"), with a short quote of its text.
+  const at = p.params?.["at"];
+  if (typeof at === "string")
+    return translateDynamic(lang, "media.problem.atQuestion", {
+      at,
+      quote: String(p.params?.["quote"] ?? ""),
+      message,
+    });
   return p.line === undefined
     ? message
     : translateDynamic(lang, "bank.problem.atLine", { line: p.line, message });

@@ -22,6 +22,7 @@ import {
   type ParseOptions,
   type ParsedRow,
 } from "./draft-row";
+import type { PictureRefs } from "./pictures";
 import { problem } from "./problems";
 
 export const COLUMNS = [
@@ -43,6 +44,10 @@ export const COLUMNS = [
   { id: "validUntil", header: "Hết đúng từ ngày", aliases: ["valid until", "het hieu luc tu"] },
   { id: "basis", header: "Văn bản căn cứ", aliases: ["basis", "can cu phap ly"] },
   { id: "exclusionGroups", header: "Nhóm loại trừ", aliases: ["exclusion groups", "nhom loai tru"] },
+  // Pictures (issue 15): file names inside the `.zip`'s pictures/ folder; "A: a.png; C: c.png" for options.
+  { id: "picture", header: "Hình", aliases: ["hinh anh", "anh", "picture"] },
+  { id: "pictureAlt", header: "Mô tả hình", aliases: ["mo ta anh", "alt"] },
+  { id: "optionPictures", header: "Hình phương án", aliases: ["hinh cac phuong an", "option pictures"] },
 ] as const;
 
 /** "2024-07-01" as is; "1/7/2024" (how Excel shows a date cell) → "2024-07-01"; anything else unchanged. */
@@ -121,7 +126,7 @@ export function readTableRow(
   const { correct, problems: letterProblems } = parseCorrect(get("correct"), type || undefined, cells.length);
   problems.push(...letterProblems);
 
-  return finishRow(
+  const row = finishRow(
     {
       line,
       topic: get("topic"),
@@ -141,10 +146,25 @@ export function readTableRow(
     },
     options,
   );
+  const refs = readPictureRefs(get("picture"), get("pictureAlt"), get("optionPictures"));
+  return refs ? { ...row, pictureRefs: refs } : row;
+}
+
+/** The picture columns of a row: "vneid.png", its description, and "A: a.png; C: c.png". */
+function readPictureRefs(picture: string, alt: string, optionPictures: string): PictureRefs | null {
+  const refs: PictureRefs = {};
+  if (picture !== "") refs.question = { name: picture, alt };
+  for (const part of optionPictures.split(/[;\n]/)) {
+    const m = /^\s*([A-Fa-f])\s*[:=]\s*(.+?)\s*$/.exec(part);
+    if (!m) continue;
+    (refs.options ??= {})[OPTION_LETTERS.indexOf(m[1]!.toUpperCase() as (typeof OPTION_LETTERS)[number])] =
+      m[2]!;
+  }
+  return refs.question || refs.options ? refs : null;
 }
 
 /** A draft as the cells of one row, in column order (the caller writes them as text). */
-export function draftCells(draft: QuestionDraft, number: number): string[] {
+export function draftCells(draft: QuestionDraft, number: number, refs?: PictureRefs): string[] {
   const byId: Record<ColumnId, string> = {
     number: String(number),
     topic: draft.topic,
@@ -165,6 +185,11 @@ export function draftCells(draft: QuestionDraft, number: number): string[] {
     validUntil: draft.validUntil ?? "",
     basis: joinTags(draft.basis ?? []),
     exclusionGroups: joinTags(draft.exclusionGroups ?? []),
+    picture: refs?.question?.name ?? "",
+    pictureAlt: refs?.question?.alt ?? "",
+    optionPictures: Object.entries(refs?.options ?? {})
+      .map(([i, name]) => `${OPTION_LETTERS[Number(i)]}: ${name}`)
+      .join("; "),
   };
   draft.options.forEach((option, i) => {
     const letter = OPTION_LETTERS[i];

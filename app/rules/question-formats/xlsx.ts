@@ -10,6 +10,7 @@ import type { Problem, QuestionDraft } from "../question";
 import { guardUpload, UPLOAD_LIMITS, type UploadProblem } from "#server/security/uploads";
 import { MAX_QUESTION_ROWS, sniff } from "./bytes";
 import type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
+import type { PictureRefs } from "./pictures";
 import { problem } from "./problems";
 import { COLUMNS, HEADERS, draftCells, mapHeader, readTableRow, type ColumnId } from "./table";
 
@@ -126,6 +127,9 @@ const WIDTHS: Record<ColumnId, number> = {
   validUntil: 14,
   basis: 24,
   exclusionGroups: 20,
+  picture: 20,
+  pictureAlt: 30,
+  optionPictures: 24,
 };
 const LONG_TEXT: ReadonlySet<ColumnId> = new Set([
   "text",
@@ -151,7 +155,11 @@ function addValidation(sheet: ExcelJS.Worksheet, range: string, validation: Data
     holder.add.call(holder, range, validation);
 }
 
-function buildWorkbook(drafts: readonly QuestionDraft[], lang: Lang): ExcelJS.Workbook {
+function buildWorkbook(
+  drafts: readonly QuestionDraft[],
+  lang: Lang,
+  refs: readonly (PictureRefs | undefined)[] = [],
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = translate("vi", "app.name");
   const sheet = workbook.addWorksheet("Câu hỏi", { views: [{ state: "frozen", ySplit: 1 }] });
@@ -173,7 +181,7 @@ function buildWorkbook(drafts: readonly QuestionDraft[], lang: Lang): ExcelJS.Wo
 
   drafts.forEach((draft, i) => {
     const row = sheet.addRow([]);
-    draftCells(draft, i + 1).forEach((value, c) => {
+    draftCells(draft, i + 1, refs[i]).forEach((value, c) => {
       // Strings, never formulas: ExcelJS writes a string value as a shared string whatever it starts with.
       row.getCell(c + 1).value = value;
     });
@@ -220,8 +228,12 @@ function buildWorkbook(drafts: readonly QuestionDraft[], lang: Lang): ExcelJS.Wo
   return workbook;
 }
 
-export async function serializeXlsx(drafts: readonly QuestionDraft[], lang: Lang = "vi"): Promise<Buffer> {
-  const data = await buildWorkbook(drafts, lang).xlsx.writeBuffer();
+export async function serializeXlsx(
+  drafts: readonly QuestionDraft[],
+  lang: Lang = "vi",
+  refs?: readonly (PictureRefs | undefined)[],
+): Promise<Buffer> {
+  const data = await buildWorkbook(drafts, lang, refs).xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }
 

@@ -28,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     format: q.format,
     actorUserId: user.id,
     via: "web",
+    // The audit log is the admin's to read (/console/audit): nobody else's download carries it.
+    withAuditLog: user.role === "admin",
   });
   if (!file) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.body), {

@@ -171,7 +171,18 @@ export type ExportTarget = { roundId: number } | { contestId: number };
  */
 export async function exportResults(
   services: Pick<Services, "db" | "clock">,
-  input: { target: ExportTarget; format: ExportFormat; actorUserId: number | null; via: "web" | "cli" },
+  input: {
+    target: ExportTarget;
+    format: ExportFormat;
+    actorUserId: number | null;
+    via: "web" | "cli";
+    /**
+     * Whether the contest workbook carries the audit log sheet: only for those who may read the audit
+     * log (admins, the operator at the server: the default for `via: "cli"`). A judge's download has
+     * no such sheet.
+     */
+    withAuditLog?: boolean;
+  },
 ): Promise<ExportFile | null> {
   const { db, clock } = services;
   const now = clock.now();
@@ -210,7 +221,8 @@ export async function exportResults(
       now,
     });
     // Read after the entry is written, so the exported log includes this very export.
-    const audit = input.format === "xlsx" ? await auditRows(trx) : [];
+    const audit =
+      input.format === "xlsx" && (input.withAuditLog ?? input.via === "cli") ? await auditRows(trx) : null;
     return { kind: "contest" as const, results, audit };
   });
   if (!read) return null;

@@ -449,7 +449,8 @@ export interface AuditSheetRow {
   details: string;
 }
 
-export function contestWorkbook(c: ContestResults, audit: readonly AuditSheetRow[]): Promise<Buffer> {
+/** `audit` null: the workbook has no audit log sheet (the reader may not see the audit log). */
+export function contestWorkbook(c: ContestResults, audit: readonly AuditSheetRow[] | null): Promise<Buffer> {
   const { workbook, done } = newWorkbook(c.contest.title, c.generatedAt);
   const subtitle = t("results.subtitle", {
     contest: c.contest.title,
@@ -566,29 +567,30 @@ export function contestWorkbook(c: ContestResults, audit: readonly AuditSheetRow
     columns: prizeColumns(titles),
     rows: winners,
   });
-  addSheet(workbook, {
-    name: t("results.sheet.audit"),
-    title: t("results.title.audit"),
-    subtitle,
-    columns: [
-      {
-        header: t("results.col.auditAt"),
-        width: 20,
-        kind: "datetime",
-        value: (a: AuditSheetRow) => excelVnDateTime(a.at),
-      },
-      {
-        header: t("results.col.actor"),
-        width: 24,
-        kind: "text",
-        value: (a) => a.actor ?? t("results.system"),
-      },
-      { header: t("results.col.action"), width: 22, kind: "text", value: (a) => a.action },
-      { header: t("results.col.entity"), width: 14, kind: "text", value: (a) => a.entity },
-      { header: t("results.col.entityId"), width: 8, kind: "text", value: (a) => a.entityId ?? "" },
-      { header: t("results.col.details"), width: 80, kind: "text", value: (a) => a.details },
-    ],
-    rows: audit,
-  });
+  if (audit !== null)
+    addSheet(workbook, {
+      name: t("results.sheet.audit"),
+      title: t("results.title.audit"),
+      subtitle,
+      columns: [
+        {
+          header: t("results.col.auditAt"),
+          width: 20,
+          kind: "datetime",
+          value: (a: AuditSheetRow) => excelVnDateTime(a.at),
+        },
+        {
+          header: t("results.col.actor"),
+          width: 24,
+          kind: "text",
+          value: (a) => a.actor ?? t("results.system"),
+        },
+        { header: t("results.col.action"), width: 22, kind: "text", value: (a) => a.action },
+        { header: t("results.col.entity"), width: 14, kind: "text", value: (a) => a.entity },
+        { header: t("results.col.entityId"), width: 8, kind: "text", value: (a) => a.entityId ?? "" },
+        { header: t("results.col.details"), width: 80, kind: "text", value: (a) => a.details },
+      ],
+      rows: audit,
+    });
   return done();
 }

@@ -96,7 +96,7 @@ describe("finding 2: logins are counted before the password is checked", () => {
     // and the account is not locked for everyone else: the admin logs in from another address
     const elsewhere = await login({ login: "admin", password: ADMIN_PASSWORD }, "10.2.0.2");
     expect(sessionCookieOf(elsewhere)).not.toBeNull();
-  }, 60_000);
+  }, 120_000);
 
   it("registration is throttled per address", async () => {
     const statuses: number[] = [];
@@ -128,7 +128,7 @@ describe("finding 5: lock-out cannot be aimed at someone else", () => {
     for (let i = 0; i < 60; i++) await login({ login: `khach${i}`, password: "sai" }, "10.5.1.1");
     const next = await login({ login: "admin", password: ADMIN_PASSWORD }, "10.5.1.1");
     expect(sessionCookieOf(next)).not.toBeNull();
-  }, 60_000);
+  }, 120_000);
 
   it("with one trusted proxy, an address written by the client into X-Forwarded-For is not believed", async () => {
     const res = await login({ login: "admin", password: ADMIN_PASSWORD }, "6.6.6.6, 10.5.2.9");
@@ -268,9 +268,9 @@ describe("finding 2: a storm of wrong logins does not slow a running round", () 
     const socket: Client = await socketFor(server.url, cookie);
     await request(socket, "attempt:watch", { attemptId: started.attemptId });
 
-    const visitors = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => visitor(server.url, "/login", { [XFF]: `10.7.${i}.1` })),
-    );
+    // One visitor's CSRF pair serves every login of the storm (the token depends on the cookie only).
+    const one = await visitor(server.url, "/login");
+    const visitors = Array.from({ length: 100 }, () => one);
     // One login first, so that what Vite compiles on first use (development only) is not measured.
     await loginStormFromAnotherProcess(server.url, [
       { visitor: visitors[0], address: "10.7.250.1", login: "khach", password: "sai" },
@@ -310,5 +310,5 @@ describe("finding 2: a storm of wrong logins does not slow a running round", () 
     // fix the same test timed out after 60 s). Figures: docs/benchmarks.md.
     expect(percentile(latencies, 99)).toBeLessThan(2_500);
     socket.disconnect();
-  }, 60_000);
+  }, 120_000);
 });

@@ -52,7 +52,14 @@ type Message =
   | { kind: "usage"; cpuMs: number; rss: number; rows: number }
   | { kind: "connected"; count: number }
   | { kind: "run"; scenario: "steady" | "burst" | "rate"; rate?: number; durationMs?: number }
-  | { kind: "result"; latencies: number[]; sent: number; acked: number; errors: Record<string, number> };
+  | {
+      kind: "result";
+      latencies: number[];
+      sent: number;
+      acked: number;
+      errors: Record<string, number>;
+      disconnected: number;
+    };
 
 function send(message: Message): void {
   process.send?.(message);
@@ -335,7 +342,8 @@ async function clients(port: number, seats: Seat[]): Promise<void> {
     }
     for (const t of timers) clearTimeout(t);
     await Promise.all([...pending]);
-    send({ kind: "result", latencies, sent, acked, errors });
+    const disconnected = sockets.filter((s) => !s.connected).length;
+    send({ kind: "result", latencies, sent, acked, errors, disconnected });
   });
 }
 
@@ -352,6 +360,8 @@ interface ScenarioFigures {
   acked: number;
   lost: number;
   errors: Record<string, number>;
+  /** Client sockets found disconnected at the end of the scenario (a starved server misses pings). */
+  disconnected: number;
   rowsSaved: number;
   p50: number;
   p99: number;
@@ -389,7 +399,12 @@ async function measure(
   clientProcesses: number,
   progress: (line: string) => void,
 ): Promise<ServerFigures> {
-  const server = fork(self, [role, String(contestants)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_CPU_PROF=<dir>: the server under test writes a V8 CPU profile there when it ends.
+  const profile = process.env.BENCH_CPU_PROF;
+  const server = fork(self, [role, String(contestants)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    execArgv: profile ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${profile}`] : process.execArgv,
+  });
   try {
     const ready = await waitMessage(server, "ready");
     const seats: Seat[] =
@@ -433,6 +448,7 @@ async function measure(
           acked,
           lost: sent - acked,
           errors,
+          disconnected: results.reduce((n, r) => n + r.disconnected, 0),
           rowsSaved: usage.rows - rows,
           p50: percentile(latencies, 50),
           p99: percentile(latencies, 99),

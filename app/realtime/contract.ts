@@ -104,6 +104,11 @@ export interface ServerToClientEvents {
 export interface SocketData {
   userId: number | null;
   role: "admin" | "organizer" | "judge" | "contestant" | null;
+  /**
+   * When the session the socket signed in with expired, as it stood at the handshake (ISO), or null for
+   * an anonymous socket: what a per-event check can compare with the clock without a database read.
+   */
+  sessionExpiresAt: string | null;
 }
 
 export type BoardPhase = "upcoming" | "open" | "closed";

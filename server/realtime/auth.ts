@@ -14,6 +14,7 @@ export function socketAuth(services: Services) {
   return async (socket: ContestSocket, next: (error?: Error) => void) => {
     socket.data.userId = null;
     socket.data.role = null;
+    socket.data.sessionExpiresAt = null;
     try {
       const token = parseCookies(socket.handshake.headers.cookie ?? "")[SESSION_COOKIE];
       if (token) {
@@ -21,6 +22,7 @@ export function socketAuth(services: Services) {
         if (found) {
           socket.data.userId = found.user.id;
           socket.data.role = found.user.role;
+          socket.data.sessionExpiresAt = found.session.expires_at;
         }
       }
       next();

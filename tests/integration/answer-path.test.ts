@@ -121,3 +121,19 @@ describe("answering over a socket", () => {
     expect(await findAttempt(h.services.db, attemptId)).toMatchObject({ status: "submitted" });
   });
 });
+
+describe("a socket's session", () => {
+  it("knows when its session expires from the handshake, so a per-event check needs no database read", async () => {
+    h = await boardHarness();
+    const { userId } = await h.addContestant();
+    await h.client({ cookie: await h.cookieFor(userId) });
+    await h.client();
+    const sockets = await h.platform.io.fetchSockets();
+    const session = await h.services.db
+      .selectFrom("sessions")
+      .select("expires_at")
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    expect(sockets.map((s) => s.data.sessionExpiresAt).sort()).toEqual([session.expires_at, null].sort());
+  });
+});

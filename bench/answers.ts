@@ -10,6 +10,7 @@
  * share the N sockets. Only 127.0.0.1; bounded in count and time.
  *
  * Scenarios, each against both servers:
+ * Each client first watches its attempt once (as the round page does when it opens), then:
  * - steady: every contestant answers every 2–5 s (uniformly random), for STEADY_MS;
  * - burst: every contestant answers once, at a random moment within one 5-s window;
  * - ramp: the clients together send at a fixed rate for RAMP_STEP_MS, then a higher one, until the ack
@@ -226,6 +227,10 @@ async function bareServer(): Promise<void> {
   const httpServer = http.createServer();
   const io = new Server(httpServer, { perMessageDeflate: false, httpCompression: false });
   io.on("connection", (socket) => {
+    // The page's watch, answered with nothing: the bare server keeps no state.
+    socket.on("attempt:watch", (_raw: unknown, ack: unknown) => {
+      if (typeof ack === "function") ack({ data: null });
+    });
     socket.on("attempt:answer", (raw: unknown, ack: unknown) => {
       if (typeof ack !== "function") return;
       const parsed = payload.safeParse(raw);
@@ -268,6 +273,15 @@ async function clients(port: number, seats: Seat[]): Promise<void> {
     await sleep(100);
   }
   for (const socket of sockets) socket.off("connect_error");
+  // As the round page does when it opens: watch the attempt once, before any answer.
+  await Promise.all(
+    sockets.map(
+      (socket, i) =>
+        new Promise<void>((resolve) =>
+          socket.timeout(60_000).emit("attempt:watch", { attemptId: seats[i].attemptId }, () => resolve()),
+        ),
+    ),
+  );
   send({ kind: "connected", count: sockets.length });
 
   let latencies: number[] = [];

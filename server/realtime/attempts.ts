@@ -39,14 +39,16 @@ export function registerAttemptHandlers(services: Services, socket: ContestSocke
   // What this socket has learned once about its user's attempts (ownership, items): frozen data only,
   // so it needs no invalidation; it lives and dies with the socket (a revoked session ends the socket).
   const known = new Map<number, KnownAttempt>();
+  const remember = (attempt: KnownAttempt) => {
+    known.delete(attempt.attemptId);
+    if (known.size >= KNOWN_ATTEMPTS_PER_SOCKET) known.delete(known.keys().next().value!);
+    known.set(attempt.attemptId, attempt);
+  };
   const knownAttempt = async (uid: number, attemptId: number) => {
     const hit = known.get(attemptId);
     if (hit) return { ok: true as const, known: hit };
     const loaded = await loadKnownAttempt(services.db, uid, attemptId);
-    if (loaded.ok) {
-      if (known.size >= KNOWN_ATTEMPTS_PER_SOCKET) known.delete(known.keys().next().value!);
-      known.set(attemptId, loaded.known);
-    }
+    if (loaded.ok) remember(loaded.known);
     return loaded;
   };
   const userId = () => socket.data.userId;
@@ -65,6 +67,15 @@ export function registerAttemptHandlers(services: Services, socket: ContestSocke
         return { error: { code: "notYours" } };
       await socket.join(attemptRoom(attemptId));
       const items = await listItems(services.db, attemptId);
+      // The page watches its attempt when it opens: its answers then start on the short path.
+      remember({
+        attemptId,
+        items: items.map((i) => ({
+          optionCount: i.optionOrder.length,
+          optionOrder: i.optionOrder,
+          multiple: i.type === "multiple",
+        })),
+      });
       return {
         data: {
           status: attempt.status,

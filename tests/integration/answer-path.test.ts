@@ -82,6 +82,8 @@ describe("answering over a socket", () => {
   it("refuses the socket's next answer once the attempt was submitted elsewhere (another tab)", async () => {
     h = await boardHarness();
     const { userId, attemptId, socket } = await contestantWithSocket(h);
+    // The page's watch: the socket learns the attempt there, before any answer.
+    data(await request(socket, "attempt:watch", { attemptId }));
     data(await answer(socket, attemptId, 0, [0]));
     const submitted = await submitAttempt(h.services, { attemptId, reason: "manual", userId });
     expect(submitted.ok).toBe(true);

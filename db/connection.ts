@@ -8,6 +8,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type MigrationResultSet } from "kysely";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
+import { cachingStatements } from "./statement-cache";
 
 export type Db = Kysely<Database>;
 
@@ -27,7 +28,7 @@ export function openDatabase(target: DatabaseTarget): Db {
   // Writers wait for each other instead of failing with SQLITE_BUSY when a burst of answers arrives.
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

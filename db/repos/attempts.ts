@@ -2,6 +2,7 @@
  * Attempts and their items. An item records which question version the contestant saw, the order
  * its options were shown in, and what was chosen (as original option indexes).
  */
+import { CompiledQuery } from "kysely";
 import type { Difficulty, QuestionType } from "~/rules/question";
 import type { Db } from "../connection";
 import type { Attempt } from "../schema";
@@ -192,6 +193,95 @@ export async function saveChoice(
     )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** What answering needs of an item, without the question's text: frozen when the attempt starts. */
+export interface ItemShape {
+  position: number;
+  /** optionOrder[displayIndex] = original index. */
+  optionOrder: number[];
+  type: QuestionType;
+}
+
+export async function listItemShapes(db: Db, attemptId: number): Promise<ItemShape[]> {
+  const rows = await db
+    .selectFrom("attempt_items")
+    .innerJoin("question_versions", "question_versions.id", "attempt_items.question_version_id")
+    .innerJoin("questions", "questions.id", "question_versions.question_id")
+    .select(["attempt_items.position", "attempt_items.option_order", "questions.type"])
+    .where("attempt_items.attempt_id", "=", attemptId)
+    .orderBy("attempt_items.position")
+    .execute();
+  return rows.map((r) => ({
+    position: r.position,
+    optionOrder: JSON.parse(r.option_order) as number[],
+    type: r.type,
+  }));
+}
+
+/** A query compiled once per database handle, its parameters put in place for each run. */
+interface Compiled {
+  query: CompiledQuery;
+  /** For each parameter of the compiled query: the index of the value to put there, or -1 to keep it. */
+  slots: number[];
+}
+
+const compiledAnswer = new WeakMap<Db, Compiled>();
+
+/** Distinct placeholders that let the compiled query tell where each value goes. */
+const slot = (i: number) => `\u0000slot${i}\u0000`;
+
+function compileAnswer(db: Db): Compiled {
+  const at = (i: number) => slot(i) as unknown as number;
+  const query = db
+    .updateTable("attempt_items")
+    .set({ chosen: slot(0), answered_at: slot(1) })
+    .where("attempt_id", "=", at(2))
+    .where("position", "=", at(3))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("attempts")
+          .select("attempts.id")
+          .where("attempts.id", "=", at(2))
+          .where("attempts.status", "=", "in_progress")
+          .where("attempts.deadline_at", ">=", slot(4)),
+      ),
+    )
+    .compile();
+  const slots = query.parameters.map((p) =>
+    typeof p === "string" && p.startsWith("\u0000slot") ? Number(p.slice(5, -1)) : -1,
+  );
+  return { query, slots };
+}
+
+/**
+ * The answer path's save, in one statement: the choice is written only while the attempt is in
+ * progress and its deadline is at or after `acceptFrom` (now minus the grace), so a submission or the
+ * deadline can never be followed by a change, whatever a caller remembers about the attempt. The query
+ * is built and compiled once per database handle (portable SQL from Kysely's own compiler, whatever
+ * the dialect); only the values change. Returns whether the row was saved.
+ */
+export async function saveChoiceInTime(
+  db: Db,
+  input: { attemptId: number; position: number; chosen: number[] | null; at: Date; acceptFrom: Date },
+): Promise<boolean> {
+  let compiled = compiledAnswer.get(db);
+  if (!compiled) {
+    compiled = compileAnswer(db);
+    compiledAnswer.set(db, compiled);
+  }
+  const values = [
+    input.chosen === null ? null : JSON.stringify(input.chosen),
+    input.at.toISOString(),
+    input.attemptId,
+    input.position,
+    input.acceptFrom.toISOString(),
+  ];
+  const { query, slots } = compiled;
+  const parameters = query.parameters.map((p, i) => (slots[i] < 0 ? p : values[slots[i]]));
+  const result = await db.executeQuery(CompiledQuery.raw(query.sql, parameters));
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 export async function saveMark(

@@ -14,10 +14,12 @@ import {
   findOpenPracticeAttempt,
   insertAttempt,
   listItems,
+  listItemShapes,
   listOverdueAttempts,
   listRankedAttempts,
   recordSubmission,
   saveChoice,
+  saveChoiceInTime,
   saveMark,
   savePrediction,
 } from "#db/repos/attempts";
@@ -289,6 +291,73 @@ export async function answerQuestion(
     if (!saved) return { ok: false, code: "submitted" };
     return { ok: true, savedAt: at.toISOString() };
   }
+}
+
+/**
+ * What a socket may remember about an attempt it has shown to be its user's: who owns an attempt and
+ * which items it holds (their option order and type) are frozen when it starts. Its status and deadline
+ * are not remembered: the statement that saves an answer checks them itself.
+ */
+export interface KnownAttempt {
+  attemptId: number;
+  /** Indexed by position. */
+  items: { optionCount: number; optionOrder: number[]; multiple: boolean }[];
+}
+
+/** Reads what a socket may remember about the user's attempt (see KnownAttempt): once per socket. */
+export async function loadKnownAttempt(
+  db: Db,
+  userId: number,
+  attemptId: number,
+): Promise<{ ok: true; known: KnownAttempt } | { ok: false; code: ActionProblem }> {
+  const owned = await ownedAttempt(db, userId, attemptId);
+  if (!owned.ok) return owned;
+  const items: KnownAttempt["items"] = [];
+  for (const item of await listItemShapes(db, attemptId))
+    items[item.position] = {
+      optionCount: item.optionOrder.length,
+      optionOrder: item.optionOrder,
+      multiple: item.type === "multiple",
+    };
+  return { ok: true, known: { attemptId, items } };
+}
+
+/**
+ * The answer path for a caller that already knows the attempt is the user's (a socket that loaded it
+ * with loadKnownAttempt): validated in memory, then saved with one prepared statement that itself
+ * refuses a submitted attempt or one whose deadline (plus grace, by the server's clock) has passed.
+ * Anything unusual — a refused save, a position or choice that does not fit — goes through
+ * answerQuestion, which reads the attempt afresh and gives the exact reason (and submits an attempt
+ * whose time is over), so the outcome is the same as answerQuestion's in every case.
+ */
+export async function answerKnownAttempt(
+  services: Services,
+  known: KnownAttempt,
+  input: { userId: number; position: number; chosen: number[] },
+): Promise<ChangeResult> {
+  const slow = () => answerQuestion(services, { ...input, attemptId: known.attemptId });
+  const item = known.items[input.position];
+  if (!item) return slow();
+  const chosen = input.chosen;
+  if (chosen.length > (item.multiple ? item.optionCount : 1)) return slow();
+  const original: number[] = [];
+  for (const d of chosen) {
+    if (!Number.isInteger(d) || d < 0 || d >= item.optionCount) return slow();
+    const o = item.optionOrder[d];
+    if (original.includes(o)) return slow();
+    original.push(o);
+  }
+  original.sort((a, b) => a - b);
+  const at = services.clock.now();
+  const saved = await saveChoiceInTime(services.db, {
+    attemptId: known.attemptId,
+    position: input.position,
+    chosen: original.length ? original : null,
+    at,
+    acceptFrom: new Date(at.getTime() - ANSWER_GRACE_MS),
+  });
+  if (saved) return { ok: true, savedAt: at.toISOString() };
+  return slow();
 }
 
 export async function markQuestion(

@@ -13,7 +13,15 @@ import {
 } from "~/realtime/contract";
 import { findAttempt, listItems } from "#db/repos/attempts";
 import { findContestantByUserId } from "#db/repos/contestants";
-import { answerQuestion, markQuestion, predict, submitAttempt, type ChangeResult } from "../contest/attempts";
+import {
+  answerKnownAttempt,
+  loadKnownAttempt,
+  markQuestion,
+  predict,
+  submitAttempt,
+  type ChangeResult,
+  type KnownAttempt,
+} from "../contest/attempts";
 import type { Services } from "../services";
 import { handle, type ContestSocket } from "./handle";
 import type { RealtimeServer } from "./register";
@@ -24,7 +32,25 @@ function asAck(result: ChangeResult): Ack<{ savedAt: string }> {
   return result.ok ? { data: { savedAt: result.savedAt } } : { error: { code: result.code } };
 }
 
+/** A page has one attempt open; a few more cover a second round or practice in the same tab. */
+const KNOWN_ATTEMPTS_PER_SOCKET = 4;
+
 export function registerAttemptHandlers(services: Services, socket: ContestSocket): void {
+  // What this socket has learned once about its user's attempts (ownership, items): frozen data only,
+  // so it needs no invalidation; it lives and dies with the socket (a revoked session ends the socket).
+  const known = new Map<number, KnownAttempt>();
+  const remember = (attempt: KnownAttempt) => {
+    known.delete(attempt.attemptId);
+    if (known.size >= KNOWN_ATTEMPTS_PER_SOCKET) known.delete(known.keys().next().value!);
+    known.set(attempt.attemptId, attempt);
+  };
+  const knownAttempt = async (uid: number, attemptId: number) => {
+    const hit = known.get(attemptId);
+    if (hit) return { ok: true as const, known: hit };
+    const loaded = await loadKnownAttempt(services.db, uid, attemptId);
+    if (loaded.ok) remember(loaded.known);
+    return loaded;
+  };
   const userId = () => socket.data.userId;
   const signedIn =
     <T>(fn: (uid: number) => Promise<Ack<T>>) =>
@@ -41,6 +67,15 @@ export function registerAttemptHandlers(services: Services, socket: ContestSocke
         return { error: { code: "notYours" } };
       await socket.join(attemptRoom(attemptId));
       const items = await listItems(services.db, attemptId);
+      // The page watches its attempt when it opens: its answers then start on the short path.
+      remember({
+        attemptId,
+        items: items.map((i) => ({
+          optionCount: i.optionOrder.length,
+          optionOrder: i.optionOrder,
+          multiple: i.type === "multiple",
+        })),
+      });
       return {
         data: {
           status: attempt.status,
@@ -57,7 +92,17 @@ export function registerAttemptHandlers(services: Services, socket: ContestSocke
   );
 
   handle(services, socket, "attempt:answer", answerPayload, async (p) =>
-    signedIn(async (uid) => asAck(await answerQuestion(services, { userId: uid, ...p })))(),
+    signedIn(async (uid) => {
+      const owned = await knownAttempt(uid, p.attemptId);
+      if (!owned.ok) return { error: { code: owned.code } };
+      return asAck(
+        await answerKnownAttempt(services, owned.known, {
+          userId: uid,
+          position: p.position,
+          chosen: p.chosen,
+        }),
+      );
+    })(),
   );
   handle(services, socket, "attempt:mark", markPayload, async (p) =>
     signedIn(async (uid) => asAck(await markQuestion(services, { userId: uid, ...p })))(),

@@ -1,0 +1,640 @@
+/**
+ * `npm run bench:answers -- --contestants N [--json] [--client-processes K]`: the answer path (the
+ * `attempt:answer` socket event, saved before its acknowledgement) on our platform compared with a bare
+ * Socket.IO 4.8 server that parses the same event and writes the same row with one prepared
+ * better-sqlite3 insert (WAL, synchronous=NORMAL), driven by the same clients in the same run.
+ *
+ * Processes, so that each server's CPU time and memory are its own: this file forks itself as "ours"
+ * (the platform on a fresh SQLite file, N contestants with attempts in progress and a session each,
+ * written directly to the database so that no password is hashed), "bare", and K "clients" processes that
+ * share the N sockets. Only 127.0.0.1; bounded in count and time.
+ *
+ * Scenarios, each against both servers:
+ * Each client first watches its attempt once (as the round page does when it opens), then:
+ * - steady: every contestant answers every 2–5 s (uniformly random), for STEADY_MS;
+ * - burst: every contestant answers once, at a random moment within one 5-s window;
+ * - ramp: the clients together send at a fixed rate for RAMP_STEP_MS, then a higher one, until the ack
+ *   p99 of a step passes 100 ms (or acks are lost, or the clients cannot keep the rate); the sustained
+ *   rate is the last step that passed.
+ *
+ * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { io as connect, type Socket } from "socket.io-client";
+
+const HOST = "127.0.0.1";
+const self = fileURLToPath(import.meta.url);
+const STEADY_MS = Number(process.env.BENCH_STEADY_MS ?? 20_000);
+const BURST_WINDOW_MS = 5_000;
+const RAMP_STEP_MS = Number(process.env.BENCH_RAMP_STEP_MS ?? 4_000);
+const RAMP_RATES = [250, 500, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000, 16_000];
+const ACK_TIMEOUT_MS = 10_000;
+const P99_LIMIT_MS = 100;
+const TIME_LIMIT_MS = 15 * 60_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+interface Seat {
+  token: string;
+  attemptId: number;
+  items: number;
+}
+
+type Message =
+  | { kind: "ready"; port: number; seats: Seat[]; rss: number }
+  | { kind: "mark" }
+  | { kind: "usage"; cpuMs: number; rss: number; rows: number }
+  | { kind: "connected"; count: number }
+  | { kind: "run"; scenario: "steady" | "burst" | "rate"; rate?: number; durationMs?: number }
+  | {
+      kind: "result";
+      latencies: number[];
+      sent: number;
+      acked: number;
+      errors: Record<string, number>;
+      disconnected: number;
+    };
+
+function send(message: Message): void {
+  process.send?.(message);
+}
+
+function waitMessage<K extends Message["kind"]>(
+  child: ChildProcess,
+  kind: K,
+): Promise<Extract<Message, { kind: K }>> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`child exited (${code}) before "${kind}"`));
+    const onMessage = (m: Message) => {
+      if (m.kind !== kind) return;
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      resolve(m as Extract<Message, { kind: K }>);
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
+}
+
+/** Answers the orchestrator's "mark" with the CPU time used since the previous mark, and the RSS. */
+function usageReporter(rows: () => number): void {
+  let last = process.cpuUsage();
+  process.on("message", (m: Message) => {
+    if (m.kind !== "mark") return;
+    const used = process.cpuUsage(last);
+    last = process.cpuUsage();
+    send({ kind: "usage", cpuMs: (used.user + used.system) / 1000, rss: rssMb(), rows: rows() });
+  });
+}
+
+function tempDatabase(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-answers-${name}-`));
+  process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, "bench.sqlite");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Role "ours": the platform with N contestants in the open round, each with an attempt and a session.
+
+async function oursServer(contestants: number): Promise<void> {
+  const { openDatabase, migrateToLatest } = await import("#db/connection");
+  const { seedDemo } = await import("#db/seed/seed");
+  const { createUser } = await import("#db/repos/users");
+  const { createSession } = await import("#db/repos/sessions");
+  const { startRoundAttempt } = await import("#server/contest/attempts");
+  const { ContestEvents } = await import("#server/contest/events");
+  const { createLogger } = await import("#server/logger");
+  const { createPlatform } = await import("#server/platform");
+  const { systemClock } = await import("#server/services");
+  const { sha256 } = await import("#server/security/password");
+  const { loadBundledBank } = await import("../question-bank/load");
+
+  const file = tempDatabase("ours");
+  const db = openDatabase({ kind: "sqlite", file });
+  await migrateToLatest(db);
+  const bank = await loadBundledBank(path.join(path.dirname(self), "..", "question-bank"));
+  const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", bank });
+  const services = {
+    db,
+    config: {
+      port: 0,
+      host: HOST,
+      database: { kind: "sqlite" as const, file },
+      sessionSecret: "bench-secret-bench-secret-bench-secret-00",
+      logLevel: "silent" as const,
+      adminPassword: null,
+      publicUrl: null,
+      dataDir: os.tmpdir(),
+      secureCookies: false,
+      trustProxy: false,
+    },
+    logger: createLogger("silent"),
+    clock: systemClock,
+    events: new ContestEvents(),
+  };
+  const units = await db.selectFrom("units").select("id").execute();
+  const category = await db.selectFrom("categories").select("id").executeTakeFirstOrThrow();
+  const seats: Seat[] = [];
+  for (let i = 0; i < contestants; i++) {
+    const at = new Date();
+    const name = `Thí sinh ${i + 1}`;
+    const user = await createUser(db, {
+      role: "contestant",
+      username: null,
+      displayName: name,
+      passwordHash: "x",
+      now: at,
+    });
+    await db
+      .insertInto("contestants")
+      .values({
+        user_id: user.id,
+        contest_id: seed.contestId,
+        full_name: name,
+        name_folded: name.toLowerCase(),
+        birth_date: "1995-01-01",
+        gender: "female",
+        phone: `09${String(10_000_000 + i).padStart(8, "0")}`,
+        cccd: null,
+        unit_id: units[i % units.length].id,
+        category_id: category.id,
+        is_staff_member: 0,
+        status: "active",
+        status_reason: null,
+        consent_at: at.toISOString(),
+        created_at: at.toISOString(),
+        updated_at: at.toISOString(),
+      })
+      .execute();
+    const token = crypto.randomBytes(24).toString("base64url");
+    await createSession(db, {
+      id: sha256(token),
+      userId: user.id,
+      now: at,
+      expiresAt: new Date(at.getTime() + 6 * 3600_000),
+      ip: null,
+      userAgent: "bench",
+    });
+    const started = await startRoundAttempt(services, { userId: user.id, roundId: seed.openRoundId });
+    if (!started.ok) throw new Error(`start failed: ${started.code}`);
+    const items = await db
+      .selectFrom("attempt_items")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("attempt_id", "=", started.attemptId)
+      .executeTakeFirstOrThrow();
+    seats.push({ token, attemptId: started.attemptId, items: Number(items.n) });
+  }
+  const platform = await createPlatform(services, { kind: "none" });
+  const { port } = await platform.start();
+  const sqlite = new (await import("better-sqlite3")).default(file, { readonly: true });
+  const count = sqlite.prepare("SELECT count(*) AS n FROM attempt_items WHERE answered_at IS NOT NULL");
+  usageReporter(() => (count.get() as { n: number }).n);
+  send({ kind: "ready", port, seats, rss: rssMb() });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Role "bare": Socket.IO 4.8 and one prepared better-sqlite3 insert, nothing else.
+
+async function bareServer(): Promise<void> {
+  const { Server } = await import("socket.io");
+  const { z } = await import("zod");
+  const SQLite = (await import("better-sqlite3")).default;
+  const sqlite = new SQLite(tempDatabase("bare"));
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.exec(
+    "CREATE TABLE answers (id INTEGER PRIMARY KEY, attempt_id INTEGER NOT NULL, position INTEGER NOT NULL, chosen TEXT, answered_at TEXT NOT NULL)",
+  );
+  const insert = sqlite.prepare(
+    "INSERT INTO answers (attempt_id, position, chosen, answered_at) VALUES (?, ?, ?, ?)",
+  );
+  const count = sqlite.prepare("SELECT count(*) AS n FROM answers");
+  // The same event shape our contract parses.
+  const payload = z
+    .object({
+      attemptId: z.number().int().positive(),
+      position: z.number().int().min(0).max(200),
+      chosen: z.array(z.number().int().min(0).max(5)).max(6),
+    })
+    .strict();
+  const httpServer = http.createServer();
+  const io = new Server(httpServer, { perMessageDeflate: false, httpCompression: false });
+  io.on("connection", (socket) => {
+    // The page's watch, answered with nothing: the bare server keeps no state.
+    socket.on("attempt:watch", (_raw: unknown, ack: unknown) => {
+      if (typeof ack === "function") ack({ data: null });
+    });
+    socket.on("attempt:answer", (raw: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      const parsed = payload.safeParse(raw);
+      if (!parsed.success) return ack({ error: { code: "badRequest" } });
+      const at = new Date().toISOString();
+      const p = parsed.data;
+      insert.run(p.attemptId, p.position, p.chosen.length ? JSON.stringify(p.chosen) : null, at);
+      ack({ data: { savedAt: at } });
+    });
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, HOST, () => resolve()));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  usageReporter(() => (count.get() as { n: number }).n);
+  send({ kind: "ready", port, seats: [], rss: rssMb() });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Role "clients": a share of the contestants' sockets. Latency: emit → acknowledgement, in this process.
+
+async function clients(port: number, seats: Seat[]): Promise<void> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < seats.length; i++) {
+    sockets.push(
+      connect(`http://${HOST}:${port}`, {
+        transports: ["websocket"],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { cookie: `sid=${seats[i].token}` },
+      }),
+    );
+    if (i % 100 === 99) await sleep(20);
+  }
+  // A handshake refused by a busy server (or timed out) is tried again, as a browser would.
+  for (const socket of sockets) socket.on("connect_error", () => setTimeout(() => socket.connect(), 500));
+  const deadline = Date.now() + 300_000;
+  while (sockets.some((s) => !s.connected)) {
+    if (Date.now() > deadline)
+      throw new Error(`${sockets.filter((s) => !s.connected).length} clients could not connect`);
+    await sleep(100);
+  }
+  for (const socket of sockets) socket.off("connect_error");
+  // As the round page does when it opens: watch the attempt once, before any answer.
+  await Promise.all(
+    sockets.map(
+      (socket, i) =>
+        new Promise<void>((resolve) =>
+          socket.timeout(60_000).emit("attempt:watch", { attemptId: seats[i].attemptId }, () => resolve()),
+        ),
+    ),
+  );
+  send({ kind: "connected", count: sockets.length });
+
+  let latencies: number[] = [];
+  let sent = 0;
+  let acked = 0;
+  let errors: Record<string, number> = {};
+  const pending = new Set<Promise<void>>();
+  const answer = (i: number) => {
+    const seat = seats[i];
+    const payload = {
+      attemptId: seat.attemptId,
+      position: Math.floor(Math.random() * seat.items),
+      chosen: [Math.floor(Math.random() * 2)],
+    };
+    const start = performance.now();
+    sent++;
+    const done = new Promise<void>((resolve) => {
+      sockets[i]
+        .timeout(ACK_TIMEOUT_MS)
+        .emit("attempt:answer", payload, (err: Error | null, ack: { error?: { code: string } }) => {
+          if (!err) {
+            acked++;
+            latencies.push(performance.now() - start);
+            if (ack.error) errors[ack.error.code] = (errors[ack.error.code] ?? 0) + 1;
+          }
+          resolve();
+        });
+    });
+    pending.add(done);
+    void done.then(() => pending.delete(done));
+  };
+
+  process.on("message", async (m: Message) => {
+    if (m.kind !== "run") return;
+    latencies = [];
+    sent = 0;
+    acked = 0;
+    errors = {};
+    const timers: NodeJS.Timeout[] = [];
+    if (m.scenario === "steady") {
+      const end = performance.now() + (m.durationMs ?? STEADY_MS);
+      sockets.forEach((_, i) => {
+        const next = () => {
+          const wait = 2_000 + Math.random() * 3_000;
+          if (performance.now() + wait > end) return;
+          timers.push(
+            setTimeout(() => {
+              answer(i);
+              next();
+            }, wait),
+          );
+        };
+        next();
+      });
+      await sleep(m.durationMs ?? STEADY_MS);
+    } else if (m.scenario === "burst") {
+      sockets.forEach((_, i) => timers.push(setTimeout(() => answer(i), Math.random() * BURST_WINDOW_MS)));
+      await sleep(BURST_WINDOW_MS);
+    } else {
+      // A fixed rate, spread round-robin over the sockets; sends on a 5-ms tick to keep the schedule.
+      const rate = m.rate ?? 1000;
+      const durationMs = m.durationMs ?? RAMP_STEP_MS;
+      const start = performance.now();
+      let next = 0;
+      await new Promise<void>((resolve) => {
+        const tick = setInterval(() => {
+          const elapsed = Math.min(performance.now() - start, durationMs);
+          const due = Math.floor((elapsed * rate) / 1000);
+          while (sent < due) answer(next++ % sockets.length);
+          if (elapsed >= durationMs) {
+            clearInterval(tick);
+            resolve();
+          }
+        }, 5);
+      });
+    }
+    for (const t of timers) clearTimeout(t);
+    await Promise.all([...pending]);
+    const disconnected = sockets.filter((s) => !s.connected).length;
+    send({ kind: "result", latencies, sent, acked, errors, disconnected });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The orchestrator.
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+interface ScenarioFigures {
+  sent: number;
+  acked: number;
+  lost: number;
+  errors: Record<string, number>;
+  /** Client sockets found disconnected at the end of the scenario (a starved server misses pings). */
+  disconnected: number;
+  rowsSaved: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Answers acknowledged per second over the scenario's duration. */
+  rate: number;
+  /** Server CPU time over the scenario, as a share of one core, and per answer. */
+  cpuPercent: number;
+  cpuUsPerAnswer: number;
+  rssMb: number;
+}
+
+interface ServerFigures {
+  rssIdleMb: number;
+  rssConnectedMb: number;
+  steady: ScenarioFigures;
+  burst: ScenarioFigures;
+  ramp: {
+    rate: number;
+    achieved: number;
+    p50: number;
+    p99: number;
+    lost: number;
+    cpuPercent: number;
+    cpuUsPerAnswer: number;
+    rssMb: number;
+  }[];
+  sustainedRate: number;
+  clientProcesses: number;
+}
+
+async function measure(
+  role: "ours" | "bare",
+  contestants: number,
+  clientProcesses: number,
+  progress: (line: string) => void,
+): Promise<ServerFigures> {
+  // BENCH_CPU_PROF=<dir>: the server under test writes a V8 CPU profile there when it ends.
+  const profile = process.env.BENCH_CPU_PROF;
+  const server = fork(self, [role, String(contestants)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    execArgv: profile ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${profile}`] : process.execArgv,
+  });
+  try {
+    const ready = await waitMessage(server, "ready");
+    const seats: Seat[] =
+      role === "ours"
+        ? ready.seats
+        : Array.from({ length: contestants }, (_, i) => ({ token: "none", attemptId: i + 1, items: 20 }));
+    fs.writeFileSync(seatsFile, JSON.stringify(seats));
+    const procs = Array.from({ length: clientProcesses }, (_, k) =>
+      fork(self, ["clients", String(ready.port), String(k), String(clientProcesses)], {
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      }),
+    );
+    try {
+      await Promise.all(procs.map((p) => waitMessage(p, "connected")));
+      server.send({ kind: "mark" });
+      const connected = await waitMessage(server, "usage");
+      let rows = connected.rows;
+
+      const run = async (message: Extract<Message, { kind: "run" }>, durationMs: number) => {
+        server.send({ kind: "mark" });
+        await waitMessage(server, "usage");
+        const started = performance.now();
+        const results = await Promise.all(
+          procs.map((p) => {
+            const r = waitMessage(p, "result");
+            p.send(message);
+            return r;
+          }),
+        );
+        const elapsed = Math.max(durationMs, performance.now() - started);
+        server.send({ kind: "mark" });
+        const usage = await waitMessage(server, "usage");
+        const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+        const sent = results.reduce((n, r) => n + r.sent, 0);
+        const acked = results.reduce((n, r) => n + r.acked, 0);
+        const errors: Record<string, number> = {};
+        for (const r of results)
+          for (const [code, n] of Object.entries(r.errors)) errors[code] = (errors[code] ?? 0) + n;
+        const figures: ScenarioFigures = {
+          sent,
+          acked,
+          lost: sent - acked,
+          errors,
+          disconnected: results.reduce((n, r) => n + r.disconnected, 0),
+          rowsSaved: usage.rows - rows,
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          max: latencies.at(-1) ?? NaN,
+          rate: (acked * 1000) / elapsed,
+          cpuPercent: (usage.cpuMs / elapsed) * 100,
+          cpuUsPerAnswer: acked > 0 ? (usage.cpuMs * 1000) / acked : NaN,
+          rssMb: usage.rss,
+        };
+        rows = usage.rows;
+        return figures;
+      };
+
+      const steady = await run({ kind: "run", scenario: "steady", durationMs: STEADY_MS }, STEADY_MS);
+      progress(`${role} steady: ${JSON.stringify(steady)}`);
+      const burst = await run({ kind: "run", scenario: "burst" }, BURST_WINDOW_MS);
+      progress(`${role} burst: ${JSON.stringify(burst)}`);
+      const ramp: ServerFigures["ramp"] = [];
+      let sustainedRate = 0;
+      for (const rate of RAMP_RATES) {
+        const step = await run(
+          { kind: "run", scenario: "rate", rate: rate / clientProcesses, durationMs: RAMP_STEP_MS },
+          RAMP_STEP_MS,
+        );
+        const achieved = Math.round(step.rate);
+        ramp.push({
+          rate,
+          achieved,
+          p50: step.p50,
+          p99: step.p99,
+          lost: step.lost,
+          cpuPercent: step.cpuPercent,
+          cpuUsPerAnswer: step.cpuUsPerAnswer,
+          rssMb: step.rssMb,
+        });
+        progress(
+          `${role} ramp ${rate}/s: achieved ${achieved}/s, p99 ${step.p99.toFixed(1)} ms, lost ${step.lost}`,
+        );
+        if (step.p99 > P99_LIMIT_MS || step.lost > 0 || achieved < rate * 0.9) break;
+        sustainedRate = rate;
+      }
+      return {
+        rssIdleMb: ready.rss,
+        rssConnectedMb: connected.rss,
+        steady,
+        burst,
+        ramp,
+        sustainedRate,
+        clientProcesses,
+      };
+    } finally {
+      for (const p of procs) p.kill();
+    }
+  } finally {
+    server.kill();
+  }
+}
+
+const seatsFile = path.join(os.tmpdir(), `bench-answers-seats-${process.pid}.json`);
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const role = process.argv[2];
+  if (role === "ours" || role === "bare") process.on("SIGTERM", () => process.exit(0));
+  if (role === "ours") return oursServer(Number(process.argv[3]));
+  if (role === "bare") return bareServer();
+  if (role === "clients") {
+    const [port, k, of] = process.argv.slice(3, 6).map(Number);
+    const file = path.join(os.tmpdir(), `bench-answers-seats-${process.ppid}.json`);
+    const all = JSON.parse(fs.readFileSync(file, "utf8")) as Seat[];
+    return clients(
+      port,
+      all.filter((_, i) => i % of === k),
+    );
+  }
+
+  const contestants = Math.min(Math.max(Number(option("contestants") ?? 1000), 1), 5000);
+  const clientProcesses = Math.min(Math.max(Number(option("client-processes") ?? 2), 1), 8);
+  const json = process.argv.includes("--json");
+  const limit = setTimeout(() => {
+    console.error(`Stopped: the benchmark ran over ${TIME_LIMIT_MS / 60_000} minutes.`);
+    process.exit(2);
+  }, TIME_LIMIT_MS);
+  process.on("exit", () => fs.rmSync(seatsFile, { force: true }));
+  const log = (line: string) => console.log(line);
+  log(
+    `Answer path benchmark: ${contestants} contestants, ${clientProcesses} client processes, on ${os.cpus().length}× ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`,
+  );
+  const ours = await measure("ours", contestants, clientProcesses, log);
+  const bare = await measure("bare", contestants, clientProcesses, log);
+
+  const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
+  const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(2)}×` : "");
+  const rows: string[][] = [
+    ["", "ours", "bare", "ours / bare"],
+    ["steady: answers/s", f(ours.steady.rate, 0), f(bare.steady.rate, 0), ""],
+    ["steady: ack p50 (ms)", f(ours.steady.p50), f(bare.steady.p50), ratio(ours.steady.p50, bare.steady.p50)],
+    ["steady: ack p99 (ms)", f(ours.steady.p99), f(bare.steady.p99), ratio(ours.steady.p99, bare.steady.p99)],
+    [
+      "steady: server CPU (% of a core)",
+      f(ours.steady.cpuPercent),
+      f(bare.steady.cpuPercent),
+      ratio(ours.steady.cpuPercent, bare.steady.cpuPercent),
+    ],
+    [
+      "steady: CPU per answer (µs)",
+      f(ours.steady.cpuUsPerAnswer, 0),
+      f(bare.steady.cpuUsPerAnswer, 0),
+      ratio(ours.steady.cpuUsPerAnswer, bare.steady.cpuUsPerAnswer),
+    ],
+    ["burst: ack p50 (ms)", f(ours.burst.p50), f(bare.burst.p50), ratio(ours.burst.p50, bare.burst.p50)],
+    ["burst: ack p99 (ms)", f(ours.burst.p99), f(bare.burst.p99), ratio(ours.burst.p99, bare.burst.p99)],
+    [
+      "burst: CPU per answer (µs)",
+      f(ours.burst.cpuUsPerAnswer, 0),
+      f(bare.burst.cpuUsPerAnswer, 0),
+      ratio(ours.burst.cpuUsPerAnswer, bare.burst.cpuUsPerAnswer),
+    ],
+    [
+      "acks lost (steady + burst + ramp)",
+      String(ours.steady.lost + ours.burst.lost + ours.ramp.reduce((n, s) => n + s.lost, 0)),
+      String(bare.steady.lost + bare.burst.lost + bare.ramp.reduce((n, s) => n + s.lost, 0)),
+      "",
+    ],
+    [
+      "error acks (steady + burst)",
+      JSON.stringify({ ...ours.steady.errors, ...ours.burst.errors }),
+      JSON.stringify({ ...bare.steady.errors, ...bare.burst.errors }),
+      "",
+    ],
+    [
+      "sustained rate, p99 ≤ 100 ms (answers/s)",
+      String(ours.sustainedRate),
+      String(bare.sustainedRate),
+      ratio(ours.sustainedRate, bare.sustainedRate),
+    ],
+    ["server RSS idle (MB)", String(ours.rssIdleMb), String(bare.rssIdleMb), ""],
+    ["server RSS, clients connected (MB)", String(ours.rssConnectedMb), String(bare.rssConnectedMb), ""],
+    [
+      "server RSS after the ramp (MB)",
+      String(ours.ramp.at(-1)?.rssMb ?? "–"),
+      String(bare.ramp.at(-1)?.rssMb ?? "–"),
+      "",
+    ],
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  log("");
+  for (const r of rows)
+    log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
+  log(
+    `\nRamp (target → achieved answers/s, p99 ms): ours ${ours.ramp.map((s) => `${s.rate}→${s.achieved} ${f(s.p99)}`).join(", ")}`,
+  );
+  log(
+    `                                              bare ${bare.ramp.map((s) => `${s.rate}→${s.achieved} ${f(s.p99)}`).join(", ")}`,
+  );
+  log(
+    "A ramp step fails when its p99 passes 100 ms, an ack is lost, or fewer than 90% of the target rate were acknowledged (the server or the client processes could not keep up).",
+  );
+  if (json)
+    console.log(JSON.stringify({ contestants, clientProcesses, loadAverage: os.loadavg()[0], ours, bare }));
+  clearTimeout(limit);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -133,7 +133,7 @@ async function oursServer(contestants: number): Promise<void> {
       publicUrl: null,
       dataDir: os.tmpdir(),
       secureCookies: false,
-      trustProxy: false,
+      trustProxy: false as const,
     },
     logger: createLogger("silent"),
     clock: systemClock,

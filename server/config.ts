@@ -30,6 +30,23 @@ const envSchema = z.object({
   /** "1" when the app is served over HTTPS (directly or behind a proxy): cookies get Secure. */
   SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** PostgreSQL only: connections each process keeps open at most. */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 200")
+    .max(200, "must be between 1 and 200")
+    .default(10),
+  /** Set when several processes serve one contest: Socket.IO broadcasts, contest events and leases. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be an address such as redis://127.0.0.1:6379")
+    .optional(),
+  /** Keys and channels start with this, so several platforms can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,60}$/, "must be letters, digits, ':', '_' or '-' (at most 60)")
+    .default("contest:"),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -45,20 +62,30 @@ export interface Config {
   dataDir: string;
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Null on one process alone. */
+  redis: { url: string; prefix: string } | null;
 }
 
 export class ConfigError extends Error {}
 
-/** `DATABASE_URL` → where the data lives. Only SQLite is supported for now. */
-export function parseDatabaseUrl(value: string): DatabaseTarget {
+/** `DATABASE_URL` → where the data lives: a SQLite file, or a PostgreSQL database. */
+export function parseDatabaseUrl(value: string, poolSize = 10): DatabaseTarget {
   if (/^postgres(ql)?:\/\//i.test(value)) {
-    throw new ConfigError(
-      "DATABASE_URL: PostgreSQL is not supported yet. Use a SQLite file path such as data/contest.db (or file:data/contest.db).",
-    );
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(
+        "DATABASE_URL: not a valid PostgreSQL address. Use postgres://user:password@host:5432/contest.",
+      );
+    }
+    if (url.pathname.length <= 1)
+      throw new ConfigError("DATABASE_URL: the PostgreSQL address names no database (…:5432/contest).");
+    return { kind: "postgres", url: value, poolSize };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !value.startsWith("file:")) {
     throw new ConfigError(
-      `DATABASE_URL: unsupported address "${value}". Use a SQLite file path such as data/contest.db.`,
+      `DATABASE_URL: unsupported address "${value}". Use a SQLite file path such as data/contest.db, or postgres://….`,
     );
   }
   const file = value.startsWith("file:") ? fileURLToPathLoose(value) : value;
@@ -93,7 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL),
+    database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE),
     sessionSecret: sessionSecretFrom(e.SESSION_SECRET, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     adminPassword: e.ADMIN_PASSWORD ?? null,
@@ -101,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     secureCookies: e.SECURE_COOKIES === "1",
     trustProxy: e.TRUST_PROXY === "1",
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
   };
 }

@@ -35,6 +35,7 @@ function setupServices(): Services {
       dataDir: "data",
       secureCookies: false,
       trustProxy: false,
+      redis: null,
     },
     logger: createLogger("silent"),
     clock: systemClock,

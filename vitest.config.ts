@@ -13,8 +13,10 @@ const onBothEngines = [
   "tests/integration/ranking.test.ts",
   "tests/integration/registration.test.ts",
   "tests/integration/results-export.test.ts",
-  "tests/integration/portability.test.ts",
 ];
+
+/** Need PostgreSQL (and Redis) whatever the engine: they run in the postgres project only. */
+const postgresOnly = ["tests/integration/db-copy.test.ts", "tests/integration/cluster.test.ts"];
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -34,13 +36,14 @@ export default defineConfig({
             "scripts/**/*.test.ts",
             "tests/integration/**/*.test.ts",
           ],
+          exclude: postgresOnly,
         },
       },
       {
         extends: true,
         test: {
           name: "postgres",
-          include: onBothEngines,
+          include: [...onBothEngines, ...postgresOnly],
           env: { TEST_DB_ENGINE: "postgres" },
           globalSetup: ["tests/postgres-setup.ts"],
         },

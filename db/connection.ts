@@ -9,6 +9,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
 import {
+  sql,
   Kysely,
   Migrator,
   PostgresDialect,
@@ -70,6 +71,24 @@ export function openDatabase(target: DatabaseTarget): Db {
 /** Whether this handle talks to PostgreSQL (row locks and other dialect-specific clauses depend on it). */
 export function isPostgres(db: Kysely<unknown> | Db): boolean {
   return db.getExecutor().adapter.constructor.name.startsWith("Postgres");
+}
+
+/**
+ * Runs `work` while no other process runs it on the same database: on PostgreSQL under a session
+ * advisory lock (several processes starting at once seed an empty database once); SQLite serves one
+ * process, which is alone.
+ */
+export async function whileAlone<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return work(db);
+  const key = 740_213_001; // any constant; the same in every process of the platform
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${key})`.execute(conn);
+    try {
+      return await work(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@
 // is built, and the database migrated, once before the workers start; a worker that dies is restarted.
 import { spawn, spawnSync } from "node:child_process";
 import os from "node:os";
+import { clearInterval, setInterval, setTimeout } from "node:timers";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -188,7 +188,7 @@ async function run(label: string, processes: number, engine: "sqlite" | "postgre
   );
   const { roundId, people } = await prepare(db);
   await db.destroy();
-  const basePort = 5200 + Math.floor(Math.random() * 500);
+  const basePort = 6400 + Math.floor(Math.random() * 500); // clear of PostgreSQL (5432) and Redis (6379)
   const env: Record<string, string> = { DATABASE_URL: url, DATA_DIR: dir, SESSION_SECRET: "b".repeat(40) };
   if (engine === "postgres") Object.assign(env, { REDIS_URL, REDIS_PREFIX: prefix, DATABASE_POOL_SIZE: "8" });
   const servers = await Promise.all(

@@ -16,7 +16,11 @@ const onBothEngines = [
 ];
 
 /** Need PostgreSQL (and Redis) whatever the engine: they run in the postgres project only. */
-const postgresOnly = ["tests/integration/db-copy.test.ts", "tests/integration/cluster.test.ts"];
+const postgresOnly = [
+  "server/cluster/cluster.test.ts",
+  "tests/integration/db-copy.test.ts",
+  "tests/integration/cluster.test.ts",
+];
 
 export default defineConfig({
   plugins: [tsconfigPaths()],

@@ -130,7 +130,7 @@ function startServer(port: number, env: Record<string, string>): Promise<ChildPr
     stdio: ["ignore", "ignore", "inherit"],
   });
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 180_000; // four processes starting on a busy machine take a while
     const poll = async () => {
       if (child.exitCode !== null) return reject(new Error("server exited"));
       try {

@@ -134,6 +134,7 @@ async function oursServer(contestants: number): Promise<void> {
       dataDir: os.tmpdir(),
       secureCookies: false,
       trustProxy: false as const,
+      redis: null,
     },
     logger: createLogger("silent"),
     clock: systemClock,

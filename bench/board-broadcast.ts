@@ -113,6 +113,7 @@ async function boardServer(): Promise<void> {
       dataDir: os.tmpdir(),
       secureCookies: false,
       trustProxy: false as const,
+      redis: null,
     },
     logger: createLogger("silent"),
     clock: systemClock,

@@ -13,6 +13,12 @@ if (!values.out) {
 }
 try {
   const target = parseDatabaseUrl(process.env.DATABASE_URL ?? "data/contest.db");
+  if (target.kind !== "sqlite") {
+    console.error(
+      "db:backup chép cơ sở dữ liệu SQLite; với PostgreSQL hãy dùng pg_dump (docs/operations.md). / For PostgreSQL use pg_dump.",
+    );
+    process.exit(64);
+  }
   const result = await backupDatabase(target.file, values.out);
   console.log(
     `Đã sao lưu / backed up: ${result.out} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.pages} pages, ${result.ms} ms)`,

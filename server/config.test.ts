@@ -22,9 +22,28 @@ describe("configuration", () => {
     expect(() => loadConfig({ SESSION_SECRET: "short", DATA_DIR: tmp() })).toThrow(/SESSION_SECRET/);
   });
 
-  it("refuses PostgreSQL clearly until it is supported", () => {
-    expect(() => parseDatabaseUrl("postgres://localhost/contest")).toThrow(ConfigError);
-    expect(() => parseDatabaseUrl("postgresql://localhost/contest")).toThrow(/not supported yet/);
+  it("takes a PostgreSQL address with its pool size, and Redis when it is set", () => {
+    expect(parseDatabaseUrl("postgres://localhost/contest", 7)).toEqual({
+      kind: "postgres",
+      url: "postgres://localhost/contest",
+      poolSize: 7,
+    });
+    expect(() => parseDatabaseUrl("postgresql://localhost/")).toThrow(ConfigError);
+    const config = loadConfig({
+      DATA_DIR: tmp(),
+      DATABASE_URL: "postgresql://u:p@db:5432/contest",
+      DATABASE_POOL_SIZE: "25",
+      REDIS_URL: "redis://cache:6379",
+    });
+    expect(config.database).toEqual({
+      kind: "postgres",
+      url: "postgresql://u:p@db:5432/contest",
+      poolSize: 25,
+    });
+    expect(config.redis).toEqual({ url: "redis://cache:6379", prefix: "contest:" });
+    expect(loadConfig({ DATA_DIR: tmp() }).redis).toBeNull();
+    expect(() => loadConfig({ DATA_DIR: tmp(), DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), REDIS_URL: "cache:6379" })).toThrow(/REDIS_URL/);
   });
 
   it("accepts a path or a file: URL for SQLite", () => {

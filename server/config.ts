@@ -37,6 +37,23 @@ const envSchema = z.object({
       "must be 0, a number of proxy hops such as 1, or the proxies' addresses such as 10.0.0.1, 10.0.0.0/8",
     )
     .default("0"),
+  /** PostgreSQL only: connections each process keeps open at most. */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 200")
+    .max(200, "must be between 1 and 200")
+    .default(10),
+  /** Set when several processes serve one contest: Socket.IO broadcasts, contest events and leases. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be an address such as redis://127.0.0.1:6379")
+    .optional(),
+  /** Keys and channels start with this, so several platforms can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,60}$/, "must be letters, digits, ':', '_' or '-' (at most 60)")
+    .default("contest:"),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -56,20 +73,30 @@ export interface Config {
    * the nearest N hops, or the listed addresses/subnets. Never every header (Express `trust proxy`).
    */
   trustProxy: false | number | string[];
+  /** Null on one process alone. */
+  redis: { url: string; prefix: string } | null;
 }
 
 export class ConfigError extends Error {}
 
-/** `DATABASE_URL` → where the data lives. Only SQLite is supported for now. */
-export function parseDatabaseUrl(value: string): DatabaseTarget {
+/** `DATABASE_URL` → where the data lives: a SQLite file, or a PostgreSQL database. */
+export function parseDatabaseUrl(value: string, poolSize = 10): DatabaseTarget {
   if (/^postgres(ql)?:\/\//i.test(value)) {
-    throw new ConfigError(
-      "DATABASE_URL: PostgreSQL is not supported yet. Use a SQLite file path such as data/contest.db (or file:data/contest.db).",
-    );
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(
+        "DATABASE_URL: not a valid PostgreSQL address. Use postgres://user:password@host:5432/contest.",
+      );
+    }
+    if (url.pathname.length <= 1)
+      throw new ConfigError("DATABASE_URL: the PostgreSQL address names no database (…:5432/contest).");
+    return { kind: "postgres", url: value, poolSize };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !value.startsWith("file:")) {
     throw new ConfigError(
-      `DATABASE_URL: unsupported address "${value}". Use a SQLite file path such as data/contest.db.`,
+      `DATABASE_URL: unsupported address "${value}". Use a SQLite file path such as data/contest.db, or postgres://….`,
     );
   }
   const file = value.startsWith("file:") ? fileURLToPathLoose(value) : value;
@@ -110,7 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL),
+    database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE),
     sessionSecret: sessionSecretFrom(e.SESSION_SECRET, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     adminPassword: e.ADMIN_PASSWORD ?? null,
@@ -118,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     secureCookies: e.SECURE_COOKIES === "1",
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
   };
 }

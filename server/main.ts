@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { migrateToLatest, openDatabase } from "#db/connection";
+import { migrateToLatest, openDatabase, whileAlone } from "#db/connection";
 import { isEmpty, seedDemo } from "#db/seed/seed";
 import { loadBundledBank } from "../question-bank/load";
 import { ConfigError, loadConfig } from "./config";
@@ -14,6 +14,7 @@ import { createPlatform, type RemixBuildSource } from "./platform";
 import { generatePassword, hashPassword } from "./security/password";
 import { systemClock, type Services } from "./services";
 import { ContestEvents } from "./contest/events";
+import { connectCluster } from "./cluster/cluster";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -33,24 +34,30 @@ async function main(): Promise<void> {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
 
-  if (await isEmpty(db)) {
-    const generated = config.adminPassword ? null : generatePassword(14);
-    const bank = await loadBundledBank(path.join(root, "question-bank"));
-    const result = await seedDemo(db, {
-      now: systemClock.now(),
-      adminPasswordHash: await hashPassword(config.adminPassword ?? generated!),
-      bank,
-    });
-    logger.info({ ...result }, "seeded the demo contest");
-    if (generated) {
-      // Printed once, on the console of whoever installed the platform; never logged to a file.
-      console.log(
-        `\n  Tài khoản quản trị / admin account: admin / ${generated}\n  (Hãy đổi mật khẩu sau khi đăng nhập.)\n`,
-      );
+  // Several processes may start at once on one PostgreSQL database: one seeds it, the others wait.
+  await whileAlone(db, async (db) => {
+    if (await isEmpty(db)) {
+      const generated = config.adminPassword ? null : generatePassword(14);
+      const bank = await loadBundledBank(path.join(root, "question-bank"));
+      const result = await seedDemo(db, {
+        now: systemClock.now(),
+        adminPasswordHash: await hashPassword(config.adminPassword ?? generated!),
+        bank,
+      });
+      logger.info({ ...result }, "seeded the demo contest");
+      if (generated) {
+        // Printed once, on the console of whoever installed the platform; never logged to a file.
+        console.log(
+          `\n  Tài khoản quản trị / admin account: admin / ${generated}\n  (Hãy đổi mật khẩu sau khi đăng nhập.)\n`,
+        );
+      }
     }
-  }
+  });
 
-  const services: Services = { db, config, logger, clock: systemClock, events: new ContestEvents() };
+  const events = new ContestEvents();
+  const cluster = config.redis ? await connectCluster(config.redis, events, logger) : undefined;
+  if (cluster) logger.info({ process: cluster.id }, "joined the cluster through Redis");
+  const services: Services = { db, config, logger, clock: systemClock, events, cluster };
   const dev = process.argv.includes("--dev");
   const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
   // --no-web: health, Socket.IO and the deadline sweeper only (tests, or a process that serves only sockets).

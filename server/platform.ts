@@ -76,6 +76,8 @@ export async function createPlatform(services: Services, remix: RemixBuildSource
     cors: { origin: false },
     allowRequest: (request, callback) => callback(null, sameOrigin(request)),
   });
+  // Several processes: broadcasts and fetchSockets travel through Redis to every process.
+  if (services.cluster?.adapter) io.adapter(services.cluster.adapter);
   const stopRealtime = registerRealtime(io, services);
   let sweeper: { stop(): Promise<void> } | null = null;
 
@@ -145,6 +147,7 @@ export async function createPlatform(services: Services, remix: RemixBuildSource
       await closed.catch(() => undefined);
       clearTimeout(force);
       await viteDev?.close();
+      await services.cluster?.close();
       await services.db.destroy();
     },
   };

@@ -7,6 +7,8 @@ import type { Db } from "#db/connection";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
 import type { ContestEvents } from "./contest/events";
+import type { Cluster } from "./cluster/cluster";
+import { localLeases, type Leases } from "./cluster/leases";
 
 export interface Clock {
   now(): Date;
@@ -20,6 +22,15 @@ export interface Services {
   logger: Logger;
   clock: Clock;
   events: ContestEvents;
+  /** Several processes as one contest (REDIS_URL); absent on one process alone. */
+  cluster?: Cluster;
+}
+
+const alone = localLeases();
+
+/** The leases of the cluster, or on one process alone leases that are always granted. */
+export function leasesOf(services: Pick<Services, "cluster">): Leases {
+  return services.cluster?.leases ?? alone;
 }
 
 /** Per request: the services plus what the HTTP layer learned about this request. */

@@ -87,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       });
       return { ok: translate(lang, "console.staff.created", { username: user.username ?? "", password }) };
     } catch (error) {
-      if (String(error).includes("UNIQUE"))
+      if (/UNIQUE|unique constraint/i.test(String(error)))
         return { errors: { username: translate(lang, "console.staff.usernameTaken") } };
       throw error;
     }

@@ -8,6 +8,7 @@ import * as questionImports from "./2026-11-27-0002-question-imports";
 import * as loginReservations from "./2026-11-30-0010-login-reservations";
 import * as questionValidity from "./2026-11-30-0020-question-validity";
 import * as questionPictures from "./2026-11-30-0050-question-pictures";
+import * as postgresWidths from "./2026-11-30-0060-postgres-widths";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-27-0001-initial": initial,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-0010-login-reservations": loginReservations,
   "2026-11-30-0020-question-validity": questionValidity,
   "2026-11-30-0050-question-pictures": questionPictures,
+  "2026-11-30-0060-postgres-widths": postgresWidths,
 };

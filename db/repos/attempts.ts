@@ -4,7 +4,7 @@
  */
 import { CompiledQuery } from "kysely";
 import type { Difficulty, QuestionType } from "~/rules/question";
-import type { Db } from "../connection";
+import { isPostgres, type Db } from "../connection";
 import type { Attempt } from "../schema";
 
 export interface NewAttemptItem {
@@ -169,6 +169,28 @@ export async function listItems(db: Db, attemptId: number): Promise<ItemWithQues
   }));
 }
 
+/**
+ * On PostgreSQL, a change to an attempt's items holds a share lock on the attempt's row while it checks
+ * that the attempt is still in progress, and a submission holds an update lock on it (`lockAttempt`)
+ * while it reads and scores the items: so an answer is either saved before the submission reads the
+ * items (and scored), or refused — never acknowledged and then left out. SQLite runs one writer at a time
+ * and needs no lock clause (it has none).
+ */
+function inProgress(db: Db, attemptId: number) {
+  const q = db
+    .selectFrom("attempts")
+    .select("attempts.id")
+    .where("attempts.id", "=", attemptId)
+    .where("attempts.status", "=", "in_progress");
+  return isPostgres(db) ? q.forShare() : q;
+}
+
+/** Takes the attempt's row lock for the rest of the transaction (PostgreSQL; SQLite's write lock is enough). */
+export async function lockAttempt(db: Db, attemptId: number): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db.selectFrom("attempts").select("id").where("id", "=", attemptId).forUpdate().execute();
+}
+
 export async function saveChoice(
   db: Db,
   input: { attemptId: number; position: number; chosen: number[] | null; at: Date },
@@ -182,15 +204,7 @@ export async function saveChoice(
     .where("attempt_id", "=", input.attemptId)
     .where("position", "=", input.position)
     // In the same statement, so a submission can never be followed by a change it did not score.
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("attempts")
-          .select("attempts.id")
-          .where("attempts.id", "=", input.attemptId)
-          .where("attempts.status", "=", "in_progress"),
-      ),
-    )
+    .where((eb) => eb.exists(inProgress(db, input.attemptId)))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -295,15 +309,7 @@ export async function saveMark(
     .set({ marked: marked ? 1 : 0 })
     .where("attempt_id", "=", attemptId)
     .where("position", "=", position)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("attempts")
-          .select("attempts.id")
-          .where("attempts.id", "=", attemptId)
-          .where("attempts.status", "=", "in_progress"),
-      ),
-    )
+    .where((eb) => eb.exists(inProgress(db, attemptId)))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -16,6 +16,13 @@ export async function storeOfficialRanking(
   db: Db,
   input: { roundId: number; perfectCount: number; rows: RankingRowInput[]; at: Date },
 ): Promise<void> {
+  // The round's row first: on PostgreSQL its row lock makes two rankings of one round (two organizers,
+  // two processes) take turns, as SQLite's single writer does, instead of colliding on the primary key.
+  await db
+    .updateTable("rounds")
+    .set({ ranked_at: input.at.toISOString(), perfect_count: input.perfectCount })
+    .where("id", "=", input.roundId)
+    .execute();
   await db.deleteFrom("round_rankings").where("round_id", "=", input.roundId).execute();
   // Chunks keep each statement under SQLite's bound-parameter limit.
   for (let i = 0; i < input.rows.length; i += 500) {
@@ -35,11 +42,6 @@ export async function storeOfficialRanking(
       )
       .execute();
   }
-  await db
-    .updateTable("rounds")
-    .set({ ranked_at: input.at.toISOString(), perfect_count: input.perfectCount })
-    .where("id", "=", input.roundId)
-    .execute();
 }
 
 export interface StoredRankingRow extends RoundRanking {

@@ -3,6 +3,7 @@
  * the printable and public winners lists, and the filterable audit log. Each reads what one sheet or
  * chart needs in one query; the shaping is done by the pure functions in server/results/.
  */
+import { sql, type SqlBool } from "kysely";
 import type { Db } from "../connection";
 import type { AuditEntry, ContestantStatus, Gender, RoundRanking } from "../schema";
 
@@ -258,7 +259,11 @@ export async function queryAuditLog(
   if (query.text) {
     const like = `%${escapeLike(query.text)}%`;
     q = q.where((eb) =>
-      eb.or([eb("audit_log.details", "like", like), eb("audit_log.entity_id", "=", query.text ?? "")]),
+      eb.or([
+        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        sql<SqlBool>`lower(audit_log.details) like lower(${like}) escape '\\'`,
+        eb("audit_log.entity_id", "=", query.text ?? ""),
+      ]),
     );
   }
   const count = await q

@@ -10,6 +10,12 @@ import { loadConfig } from "#server/config";
 
 export async function openExistingDatabase(): Promise<{ db: Db } | { error: string }> {
   const { database } = loadConfig();
+  // PostgreSQL never appears by accident: connecting and migrating is what the operator asked for.
+  if (database.kind === "postgres") {
+    const db = openDatabase(database);
+    await migrateToLatest(db);
+    return { db };
+  }
   if (database.file === ":memory:" || !fs.existsSync(database.file))
     return {
       error: `Không tìm thấy cơ sở dữ liệu ${database.file}: hãy chạy npm start (hoặc đặt DATABASE_URL) trước. / No database at ${database.file}.`,

@@ -15,6 +15,7 @@ import {
   insertAttempt,
   listItems,
   listItemShapes,
+  lockAttempt,
   listOverdueAttempts,
   listRankedAttempts,
   recordSubmission,
@@ -424,6 +425,8 @@ export async function submitAttempt(
   const { db, clock, events } = services;
   const now = clock.now();
   const outcome = await db.transaction().execute(async (trx) => {
+    // Answers being saved finish first, and later ones are refused (see lockAttempt).
+    await lockAttempt(trx, input.attemptId);
     const owned =
       input.userId === undefined
         ? await findAttempt(trx, input.attemptId).then((a): Owned =>

@@ -1,7 +1,13 @@
 /**
- * What happened in the contest, for whoever listens in this process (the realtime board, the sweeper).
- * Emitted after the change is committed. Across several processes, listeners react in the process
- * where the change happened and broadcast through the Socket.IO adapter, which carries it to the others.
+ * What happened in the contest, for whoever listens (the realtime board, the attempt pages, the sweeper).
+ * Emitted after the change is committed.
+ *
+ * Across several processes (REDIS_URL set), every event is also published to the other processes
+ * (server/cluster/). A listener chooses what it hears:
+ * - "local" (the default): only events that happened in this process. Use it for work that must happen
+ *   once, such as a broadcast through `io.to(room)` (the Socket.IO adapter already carries it to the
+ *   sockets of every process).
+ * - "cluster": events from every process. Use it for per-process state, such as the board's dirty marks.
  */
 import { EventEmitter } from "node:events";
 import type { SubmittedSummary as SubmissionSummary } from "~/realtime/contract";
@@ -24,19 +30,47 @@ export interface ContestEventMap {
 
 export type ContestEventName = keyof ContestEventMap;
 
+export type ListenerScope = "local" | "cluster";
+
+/** Carries events to the other processes; set by server/cluster when Redis is configured. */
+export interface EventRelay {
+  publish(name: string, payload: unknown): void;
+}
+
 export class ContestEvents {
-  private readonly emitter = new EventEmitter();
+  /** Local listeners hear this process's events; cluster listeners hear these and the others'. */
+  private readonly local = new EventEmitter();
+  private readonly cluster = new EventEmitter();
+  private relay: EventRelay | null = null;
 
   constructor() {
-    this.emitter.setMaxListeners(50);
+    this.local.setMaxListeners(50);
+    this.cluster.setMaxListeners(50);
   }
 
   emit<K extends ContestEventName>(name: K, payload: ContestEventMap[K]): void {
-    this.emitter.emit(name, payload);
+    this.local.emit(name, payload);
+    this.cluster.emit(name, payload);
+    this.relay?.publish(name, payload);
   }
 
-  on<K extends ContestEventName>(name: K, listener: (payload: ContestEventMap[K]) => void): () => void {
-    this.emitter.on(name, listener);
-    return () => this.emitter.off(name, listener);
+  on<K extends ContestEventName>(
+    name: K,
+    listener: (payload: ContestEventMap[K]) => void,
+    scope: ListenerScope = "local",
+  ): () => void {
+    const emitter = scope === "local" ? this.local : this.cluster;
+    emitter.on(name, listener);
+    return () => emitter.off(name, listener);
+  }
+
+  /** Connects this bus to the other processes. */
+  setRelay(relay: EventRelay | null): void {
+    this.relay = relay;
+  }
+
+  /** An event another process emitted: only cluster listeners hear it. */
+  receiveRemote(name: string, payload: unknown): void {
+    this.cluster.emit(name, payload);
   }
 }

@@ -6,7 +6,8 @@
  * a timer flushes it at most every FLUSH_INTERVAL_MS, so a burst of submissions at closing time becomes
  * a couple of broadcasts a second, not one message per submission to every screen.
  *
- * Broadcasts go through `io.to(room)` only, so an adapter (Redis, later) can carry them.
+ * Broadcasts go through `io.to(room)` only, so the Redis adapter carries them to every process; across
+ * several processes, the holder of a round's lease is the one that broadcasts it (see recompute).
  * See docs/realtime.md.
  */
 import crypto from "node:crypto";
@@ -41,7 +42,7 @@ import { listOfficialRanking } from "#db/repos/rankings";
 import { findRoundSettings, listRounds, type RoundSettings } from "#db/repos/rounds";
 import type { Db } from "#db/connection";
 import { bestEntries } from "../contest/ranking";
-import type { Services } from "../services";
+import { leasesOf, type Services } from "../services";
 import { attemptRoom } from "./attempts";
 import { handle, type ContestSocket } from "./handle";
 import type { RealtimeServer } from "./register";
@@ -55,6 +56,9 @@ export const BOARD_UNITS = 12;
 export { MAX_BOARD_ROOMS_PER_SOCKET };
 
 export const boardRoom = (roundId: number) => `board:${roundId}`;
+/** The lease whose holder broadcasts a round's board across the cluster (see server/cluster/leases.ts). */
+export const boardLease = (roundId: number) => `board:${roundId}`;
+const BOARD_LEASE_MIN_MS = 2_000;
 /** Screens join this too, so the console can list them (`fetchSockets` works across processes). */
 export const screenRoom = (roundId: number) => `screens:${roundId}`;
 export const CONSOLE_ROOM = "console:live";
@@ -364,6 +368,9 @@ export function registerBoard(
   options: BoardHubOptions = {},
 ): BoardHub {
   const interval = options.flushIntervalMs ?? FLUSH_INTERVAL_MS;
+  const leases = leasesOf(services);
+  // At least one interval, so a new holder never flushes sooner than the old one would have.
+  const leaseMs = Math.max(interval * 4, BOARD_LEASE_MIN_MS);
   const states = new Map<number, RoundState>();
   const broadcastCount = new Map<number, number>();
   let stopped = false;
@@ -394,9 +401,13 @@ export function registerBoard(
       state.computed = computed;
       state.version = nextVersion(state.version);
       if (!broadcast) return;
+      // Every process keeps its own state fresh (joins are answered from it) and tells its own watching
+      // contestants their rank; only the holder of the round's lease broadcasts to the rooms, which the
+      // adapter carries to every process: one broadcast per round per interval across the cluster.
+      pushRanks(state);
+      if (!(await leases.acquire(boardLease(state.roundId), leaseMs))) return;
       broadcastCount.set(state.roundId, (broadcastCount.get(state.roundId) ?? 0) + 1);
       io.to(boardRoom(state.roundId)).emit("board:update", { ...computed.snapshot, version: state.version });
-      pushRanks(state);
       queueConsole(state);
     })();
     state.running = run;
@@ -550,13 +561,18 @@ export function registerBoard(
   }, options.tickMs ?? 1000);
   ticker.unref();
 
+  // Events from every process: each keeps its own copy of the boards it serves.
   const unsubscribe = [
-    services.events.on("attemptStarted", (e) => markDirty(e.roundId)),
-    services.events.on("attemptSubmitted", (e) => {
-      if (!e.isPractice && e.roundId !== null) markDirty(e.roundId);
-    }),
-    services.events.on("roundRanked", (e) => markDirty(e.roundId)),
-    services.events.on("roundPublished", (e) => markDirty(e.roundId)),
+    services.events.on("attemptStarted", (e) => markDirty(e.roundId), "cluster"),
+    services.events.on(
+      "attemptSubmitted",
+      (e) => {
+        if (!e.isPractice && e.roundId !== null) markDirty(e.roundId);
+      },
+      "cluster",
+    ),
+    services.events.on("roundRanked", (e) => markDirty(e.roundId), "cluster"),
+    services.events.on("roundPublished", (e) => markDirty(e.roundId), "cluster"),
   ];
 
   const boardRoomsOf = (socket: ContestSocket) =>

@@ -35,6 +35,7 @@ function setupServices(): Services {
       dataDir: "data",
       secureCookies: false,
       trustProxy: false as const,
+      redis: null,
     },
     logger: createLogger("silent"),
     clock: systemClock,

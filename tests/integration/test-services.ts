@@ -31,6 +31,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir: "data",
     secureCookies: false,
     trustProxy: false,
+    redis: null,
     ...overrides,
   };
 }

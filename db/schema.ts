@@ -59,6 +59,13 @@ export interface ContestsTable {
   max_age: number;
   practice_enabled: Flag;
   created_at: IsoTime;
+  /** 1 for the demo contest seeded by `npm start` on an empty database: every page says so. */
+  is_demo: Generated<Flag>;
+  /** ISO dates (YYYY-MM-DD) of the contest's first and last day, when the organizer gave them. */
+  starts_on: string | null;
+  ends_on: string | null;
+  /** Set when the next contest was created: a closed contest stays readable and takes no registrations. */
+  closed_at: IsoTime | null;
 }
 
 export interface UnitsTable {
@@ -174,6 +181,8 @@ export interface RoundsTable {
   published_at: IsoTime | null;
   perfect_count: number | null;
   created_at: IsoTime;
+  /** 1: the organizers' rehearsal (thi thử của ban tổ chức): never in the overall ranking or contest exports. */
+  is_rehearsal: Generated<Flag>;
 }
 
 export type AttemptStatus = "in_progress" | "submitted";
@@ -252,6 +261,18 @@ export interface QuestionImportsTable {
   confirmed_at: IsoTime | null;
 }
 
+export type ScreenViewKind = "auto" | "join" | "live" | "winners" | "units";
+
+/** What the console last told one audience screen to show (issue 11): survives a reload of the screen. */
+export interface ScreenStatesTable {
+  /** Random id the screen keeps in its own storage. */
+  screen_id: string;
+  round_id: number | null;
+  view: ScreenViewKind;
+  updated_at: IsoTime;
+  updated_by: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -269,6 +290,7 @@ export interface Database {
   round_rankings: RoundRankingsTable;
   audit_log: AuditLogTable;
   question_imports: QuestionImportsTable;
+  screen_states: ScreenStatesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -290,3 +312,4 @@ export type AttemptItem = Selectable<AttemptItemsTable>;
 export type RoundRanking = Selectable<RoundRankingsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type QuestionImport = Selectable<QuestionImportsTable>;
+export type ScreenState = Selectable<ScreenStatesTable>;

@@ -259,6 +259,8 @@ export async function computeOverall(services: Services, contestId: number, top 
     const results: { contestantId: number; score: number; durationMs: number }[] = [];
     const participants = new Map<number, number>(); // contestantId → unitId
     for (const r of rounds) {
+      // A rehearsal is never counted over the contest (issue 11).
+      if (r.is_rehearsal === 1) continue;
       const round = await findRoundSettings(db, r.id);
       if (!round) continue;
       const entries = await listSubmittedEntries(db, round.id);

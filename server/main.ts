@@ -14,6 +14,8 @@ import { createPlatform, type RemixBuildSource } from "./platform";
 import { generatePassword, hashPassword } from "./security/password";
 import { systemClock, type Services } from "./services";
 import { ContestEvents } from "./contest/events";
+import { lanAddresses } from "./network";
+import { startBanner } from "./start-banner";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -66,18 +68,8 @@ async function main(): Promise<void> {
   const platform = await createPlatform(services, remix);
   const { port } = await platform.start();
 
-  const base = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(
-    [
-      "",
-      `  Sẵn sàng / ready in ${seconds}s`,
-      `  Trang thí sinh / contestant home:   ${base}/`,
-      `  Bảng điều khiển / organizer console: ${base}/console`,
-      `  Màn hình khán giả / audience screen: ${base}/screen`,
-      "",
-    ].join("\n"),
-  );
+  console.log(startBanner({ config, port, seconds, addresses: lanAddresses() }));
   logger.info({ port, seconds: Number(seconds) }, "ready");
 
   let stopping = false;

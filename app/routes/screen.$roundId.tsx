@@ -14,6 +14,7 @@ import { BoardTable } from "~/components/board-table";
 import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, countdownParts, useLiveBoard, useServerNow } from "~/components/board-live";
 import { computeBoard } from "#server/realtime/board";
+import { joinAddress } from "#server/network";
 
 /** Rows that stay readable from the back of a hall at 1080 lines. */
 const SCREEN_ROWS = 10;
@@ -25,8 +26,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     throw new Response("Not found", { status: 404 });
   const computed = await computeBoard(context.services, roundId);
   if (!computed) throw new Response("Not found", { status: 404 });
-  const home = context.services.config.publicUrl ?? new URL(request.url).origin;
-  const address = new URL("/", home).toString();
+  const { url: address } = joinAddress(context.services.config.publicUrl, request.url);
   const qr = await QRCode.toString(address, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return {
     board: { ...computed.snapshot, version: 0 },

@@ -4,6 +4,21 @@
  */
 import type { Config } from "./config";
 
+/** The address to print and to put in QR codes: PUBLIC_URL, else the first LAN address, else this machine. */
+export function baseAddress(
+  config: Pick<Config, "publicUrl" | "host">,
+  port: number,
+  addresses: readonly string[],
+): string {
+  const listensEverywhere = config.host === "0.0.0.0" || config.host === "::";
+  const lan = listensEverywhere ? addresses.map((a) => `http://${a}:${port}`) : [];
+  return (
+    config.publicUrl?.replace(/\/$/, "") ??
+    lan[0] ??
+    `http://${listensEverywhere ? "localhost" : config.host}:${port}`
+  );
+}
+
 export function startBanner(input: {
   config: Pick<Config, "publicUrl" | "host">;
   port: number;
@@ -14,7 +29,7 @@ export function startBanner(input: {
   const listensEverywhere = config.host === "0.0.0.0" || config.host === "::";
   const lan = listensEverywhere ? addresses.map((a) => `http://${a}:${port}`) : [];
   const local = `http://${listensEverywhere ? "localhost" : config.host}:${port}`;
-  const base = config.publicUrl?.replace(/\/$/, "") ?? lan[0] ?? local;
+  const base = baseAddress(config, port, addresses);
   const lines = [
     "",
     `  Sẵn sàng / ready in ${seconds}s`,

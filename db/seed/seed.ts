@@ -62,6 +62,10 @@ export async function seedDemo(db: Db, input: SeedInput): Promise<SeedResult> {
         max_age: 100,
         practice_enabled: 1,
         created_at: at,
+        is_demo: 1,
+        starts_on: null,
+        ends_on: null,
+        closed_at: null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -28,4 +28,48 @@ export const organizer: Record<keyof typeof vi, string> = {
   "organizer.readOnly": "This contest has ended: it can be read, not changed.",
   "organizer.demo.banner":
     "DEMO: sample data to try the platform, not a real contest. See the README to set up a real contest.",
+  "organizer.setup.title": "Set up the real contest",
+  "organizer.setup.intro":
+    "This server has no contest yet and no demo data. Enter the contest and your own admin password. The bundled question bank is loaded for you; then import the unit list.",
+  "organizer.setup.needCode":
+    "Open the set-up address with the code printed on the server's console by npm run setup.",
+  "organizer.setup.notPending":
+    "This server is not waiting to be set up. Run npm run setup with a new database to set up a real contest.",
+  "organizer.setup.contest": "Contest",
+  "organizer.setup.admin": "Admin account",
+  "organizer.setup.adminHint": "The username is admin. You choose the password; there is no default one.",
+  "organizer.setup.adminName": "Administrator",
+  "organizer.setup.password": "Admin password",
+  "organizer.setup.passwordHint": "At least {min} characters.",
+  "organizer.setup.confirm": "Repeat the password",
+  "organizer.setup.next": "Next step: import the unit list (Excel or CSV) in the console.",
+  "organizer.setup.submit": "Create the contest",
+  "organizer.setup.welcome":
+    "The contest is created. Next: import the unit list below, then write the rounds.",
+  "organizer.field.bodies": "Organizing bodies",
+  "organizer.field.bodiesHint": "The bodies, separated by commas.",
+  "organizer.field.startsOn": "First day",
+  "organizer.field.endsOn": "Last day",
+  "organizer.error.date": "Not a valid date.",
+  "organizer.error.dateOrder": "The last day must come after the first.",
+  "organizer.error.passwordShort": "The password needs at least {min} characters.",
+  "organizer.error.passwordMismatch": "The two passwords differ.",
+  "organizer.nav.contests": "Contests",
+  "organizer.contests.title": "Contests",
+  "organizer.contests.intro":
+    "The newest contest is the current one: the home page, registration and the console work on it. Earlier contests are closed and take no registrations, but their results, workbooks and winners pages stay readable.",
+  "organizer.contests.current": "Current",
+  "organizer.contests.closedAt": "Closed at {time}",
+  "organizer.contests.demo": "Demo",
+  "organizer.contests.workbook": "Download the contest's results (Excel)",
+  "organizer.contests.results": "results",
+  "organizer.contests.winners": "winners page",
+  "organizer.contests.new": "New contest (next year)",
+  "organizer.contests.newIntro":
+    "The current contest will close: it stays readable but takes no registrations. Contestants are not carried over; they register again.",
+  "organizer.contests.copyUnits": "Reuse the unit list (names and expected headcounts; no contestants)",
+  "organizer.contests.confirm":
+    "I understand: the current contest will close and take no more registrations.",
+  "organizer.contests.confirmRequired": "Tick the confirmation box before creating the new contest.",
+  "organizer.contests.create": "Create the new contest",
 };

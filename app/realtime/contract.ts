@@ -126,6 +126,11 @@ export interface BoardRow {
   durationMs: number;
   /** Only in the official view. */
   prize: BoardPrize | null;
+  /**
+   * Official view only, and only where it decided the rank (a tie on score broken by the prediction):
+   * how far the prediction was from the real count, so the hall sees why (issue 11).
+   */
+  predictionDistance?: number | null;
 }
 
 /** Participation of one top-level unit: distinct contestants who submitted in this round. */

@@ -72,4 +72,6 @@ export const organizer: Record<keyof typeof vi, string> = {
     "I understand: the current contest will close and take no more registrations.",
   "organizer.contests.confirmRequired": "Tick the confirmation box before creating the new contest.",
   "organizer.contests.create": "Create the new contest",
+  "organizer.unitsRate": "{rate}% ({n}/{expected})",
+  "organizer.distance": "prediction off by {n}",
 };

@@ -70,4 +70,6 @@ export const organizer = {
   "organizer.contests.confirm": "Tôi hiểu: hội thi hiện hành sẽ đóng và không nhận đăng ký nữa.",
   "organizer.contests.confirmRequired": "Hãy đánh dấu ô xác nhận trước khi tạo hội thi mới.",
   "organizer.contests.create": "Tạo hội thi mới",
+  "organizer.unitsRate": "{rate}% ({n}/{expected})",
+  "organizer.distance": "dự đoán lệch {n}",
 } as const;

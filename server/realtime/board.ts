@@ -168,7 +168,10 @@ export async function computeBoard(
       // The distance decided a rank where another entry has the same score and a different distance.
       const distancesByScore = new Map<number, Set<number | null>>();
       for (const r of official)
-        distancesByScore.set(r.score, (distancesByScore.get(r.score) ?? new Set()).add(r.prediction_distance));
+        distancesByScore.set(
+          r.score,
+          (distancesByScore.get(r.score) ?? new Set()).add(r.prediction_distance),
+        );
       rows = official
         .filter((r) => r.rank <= top || r.prize !== null)
         .map((r) => ({

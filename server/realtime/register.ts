@@ -8,6 +8,7 @@ import type { Services } from "../services";
 import { socketAuth } from "./auth";
 import { forwardAttemptEvents, registerAttemptHandlers } from "./attempts";
 import { registerBoard } from "./board";
+import { registerScreens } from "./screens";
 import type { ContestSocket } from "./handle";
 
 export type RealtimeServer = Server<
@@ -27,12 +28,16 @@ const KNOWN_EVENTS = new Set<string>([
   "board:leave",
   "me:rank",
   "console:watch",
+  "screen:hello",
+  "screen:list",
+  "screen:show",
 ]);
 
 export function registerRealtime(io: RealtimeServer, services: Services): () => void {
   io.use(socketAuth(services));
   const stopForwarding = forwardAttemptEvents(io, services);
   const board = registerBoard(io, services);
+  registerScreens(io, services);
   io.on("connection", (socket: ContestSocket) => {
     registerAttemptHandlers(services, socket);
     // An event nobody handles gets an error answer rather than silence.

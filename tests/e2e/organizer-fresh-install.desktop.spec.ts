@@ -190,7 +190,14 @@ test("An organizer on a fresh installation without the demo creates the contest,
         const r = (await row.boundingBox())!;
         expect(r.y + r.height).toBeLessThanOrEqual(height);
         const badge = (await row.locator(".prize-badge").boundingBox())!;
-        expect(badge.width).toBeGreaterThan(20);
+        const cell = (await row.locator("td.prize").boundingBox())!;
+        expect(badge.x + badge.width).toBeLessThanOrEqual(cell.x + cell.width + 1);
+        const distance = row.getByTestId("prediction-distance");
+        if ((await distance.count()) > 0) {
+          const d = (await distance.boundingBox())!;
+          const score = (await row.locator("td.score").boundingBox())!;
+          expect(d.x + d.width).toBeLessThanOrEqual(score.x + score.width + 1);
+        }
         expect(badge.y + badge.height).toBeLessThanOrEqual(height);
         seen.add(`${await row.getAttribute("data-rank")}:${await row.locator(".name").textContent()}`);
       }

@@ -21,6 +21,8 @@ import { SiteHeader } from "./components/site-header";
 import { ErrorPage } from "./components/error-page";
 import type { Lang } from "./i18n";
 import { useNonce } from "./lib/nonce";
+import { DemoBanner } from "./components/organizer/demo-banner";
+import { hasDemoContest } from "#db/repos/contest-life";
 
 export const meta: MetaFunction = () => [{ title: "Hội thi tìm hiểu về Chuyển đổi số" }];
 
@@ -31,6 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     csrfToken: context.csrf.token,
     requestId: context.requestId,
     user: user ? { id: user.id, role: user.role, displayName: user.displayName } : null,
+    demo: await hasDemoContest(context.services.db),
   };
 }
 
@@ -59,7 +62,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  return (
+    <>
+      {data?.demo ? <DemoBanner /> : null}
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

@@ -64,6 +64,13 @@ export interface ContestsTable {
   /** ISO date (YYYY-MM-DD) the draw checks validity against; null = the first round's opening date. */
   reference_date: string | null;
   created_at: IsoTime;
+  /** 1 for the demo contest seeded by `npm start` on an empty database: every page says so. */
+  is_demo: Generated<Flag>;
+  /** ISO dates (YYYY-MM-DD) of the contest's first and last day, when the organizer gave them. */
+  starts_on: string | null;
+  ends_on: string | null;
+  /** Set when the next contest was created: a closed contest stays readable and takes no registrations. */
+  closed_at: IsoTime | null;
 }
 
 export interface UnitsTable {
@@ -187,6 +194,8 @@ export interface RoundsTable {
   published_at: IsoTime | null;
   perfect_count: number | null;
   created_at: IsoTime;
+  /** 1: the organizers' rehearsal (thi thử của ban tổ chức): never in the overall ranking or contest exports. */
+  is_rehearsal: Generated<Flag>;
 }
 
 export type AttemptStatus = "in_progress" | "submitted";
@@ -283,6 +292,18 @@ export interface QuestionPicturesTable {
   created_at: IsoTime;
 }
 
+export type ScreenViewKind = "auto" | "join" | "live" | "winners" | "units";
+
+/** What the console last told one audience screen to show (issue 11): survives a reload of the screen. */
+export interface ScreenStatesTable {
+  /** Random id the screen keeps in its own storage. */
+  screen_id: string;
+  round_id: number | null;
+  view: ScreenViewKind;
+  updated_at: IsoTime;
+  updated_by: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -301,6 +322,7 @@ export interface Database {
   audit_log: AuditLogTable;
   question_imports: QuestionImportsTable;
   question_pictures: QuestionPicturesTable;
+  screen_states: ScreenStatesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -322,3 +344,4 @@ export type AttemptItem = Selectable<AttemptItemsTable>;
 export type RoundRanking = Selectable<RoundRankingsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type QuestionImport = Selectable<QuestionImportsTable>;
+export type ScreenState = Selectable<ScreenStatesTable>;

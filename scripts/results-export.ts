@@ -8,6 +8,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrateToLatest, openDatabase } from "#db/connection";
+import { missingDatabaseMessage } from "#db/existing";
 import { systemClock } from "#server/services";
 import { loadConfig } from "#server/config";
 import { exportResults, type ExportFormat } from "#server/results/export";
@@ -35,6 +36,11 @@ async function main(): Promise<number> {
   }
   const format: ExportFormat = ext === ".csv" ? "csv" : "xlsx";
   const config = loadConfig();
+  const missing = missingDatabaseMessage(config.database);
+  if (missing) {
+    console.error(missing);
+    return 78;
+  }
   const db = openDatabase(config.database);
   try {
     await migrateToLatest(db);

@@ -6,8 +6,24 @@
 import { parseArgs } from "node:util";
 import { simulate } from "./lib/simulation";
 
+const HELP = `npm run simulate -- [options]
+  Registers contestants on a running server and has each take a round over HTTP and Socket.IO.
+  Đăng ký thí sinh ảo trên máy chủ đang chạy và cho họ thi một đợt.
+
+  --contestants N       how many contestants (default 50)
+  --url URL             the server (default http://127.0.0.1:$PORT)
+  --round ID            the round to take (default: the round open now)
+  --close               then close and rank the round as the organizer (needs ADMIN_PASSWORD or --admin-password)
+  --concurrency N       contestants at once (default 40)
+  --think-ms N          pause between answers in ms (default 150)
+  --admin-login NAME    organizer login for --close (default admin)
+  --admin-password PW   organizer password for --close
+  --json                print the result as JSON
+  --help                this help`;
+
 const { values } = parseArgs({
   options: {
+    help: { type: "boolean", default: false },
     contestants: { type: "string", default: "50" },
     url: { type: "string" },
     round: { type: "string" },
@@ -19,6 +35,11 @@ const { values } = parseArgs({
     "admin-password": { type: "string" },
   },
 });
+
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 
 function positiveInt(name: string, raw: string | undefined): number {
   const n = Number(raw);

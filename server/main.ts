@@ -15,6 +15,10 @@ import { generatePassword, hashPassword } from "./security/password";
 import { systemClock, type Services } from "./services";
 import { ContestEvents } from "./contest/events";
 import { connectCluster } from "./cluster/cluster";
+import { lanAddresses } from "./network";
+import { ensureSetupToken, setupPending } from "./setup-token";
+import { hasDemoContest, isInstalled } from "#db/repos/contest-life";
+import { baseAddress, startBanner } from "./start-banner";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -34,9 +38,20 @@ async function main(): Promise<void> {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
 
+  // `npm run setup` (`--real`): a real installation, no demo people, rounds or units; the organizer makes
+  // the contest on the first-run page (issue 11). A pending one is never turned into the demo by `npm start`.
+  const real = process.argv.includes("--real") || setupPending(config.dataDir);
+  let setupToken: string | null = null;
   // Several processes may start at once on one PostgreSQL database: one seeds it, the others wait.
   await whileAlone(db, async (db) => {
-    if (await isEmpty(db)) {
+    if (real && (await isEmpty(db)) && !(await isInstalled(db))) {
+      setupToken = ensureSetupToken(config.dataDir);
+    } else if (process.argv.includes("--real") && (await hasDemoContest(db))) {
+      console.error(
+        "\n  Cơ sở dữ liệu này đang chứa hội thi demo. Hãy dùng một DATABASE_URL mới (hoặc xóa tệp dữ liệu demo) để cài hội thi thật.\n  This database holds the demo contest. Use a new DATABASE_URL (or remove the demo's data file) for a real installation.\n",
+      );
+      process.exit(78);
+    } else if (await isEmpty(db)) {
       const generated = config.adminPassword ? null : generatePassword(14);
       const bank = await loadBundledBank(path.join(root, "question-bank"));
       const result = await seedDemo(db, {
@@ -73,18 +88,14 @@ async function main(): Promise<void> {
   const platform = await createPlatform(services, remix);
   const { port } = await platform.start();
 
-  const base = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(
-    [
-      "",
-      `  Sẵn sàng / ready in ${seconds}s`,
-      `  Trang thí sinh / contestant home:   ${base}/`,
-      `  Bảng điều khiển / organizer console: ${base}/console`,
-      `  Màn hình khán giả / audience screen: ${base}/screen`,
-      "",
-    ].join("\n"),
-  );
+  console.log(startBanner({ config, port, seconds, addresses: lanAddresses() }));
+  if (setupToken) {
+    const home = baseAddress(config, port, lanAddresses());
+    console.log(
+      `  Cài đặt hội thi thật / set up the real contest: ${home}/setup?code=${setupToken}\n  (Mã này chỉ dùng một lần / this code works once.)\n`,
+    );
+  }
   logger.info({ port, seconds: Number(seconds) }, "ready");
 
   let stopping = false;

@@ -113,7 +113,14 @@ export function BoardTable({
                 ) : null}
               </td>
             ) : null}
-            <td className="num score">{row.score.toLocaleString("vi-VN")}</td>
+            <td className="num score">
+              {row.score.toLocaleString("vi-VN")}
+              {showPrize && row.predictionDistance != null ? (
+                <span className="distance" data-testid="prediction-distance">
+                  {t("organizer.distance", { n: row.predictionDistance.toLocaleString("vi-VN") })}
+                </span>
+              ) : null}
+            </td>
             <td className="num time">{formatDuration(row.durationMs)}</td>
           </tr>
         ))}

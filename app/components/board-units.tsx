@@ -13,12 +13,16 @@ export function BoardUnits({
 }) {
   const t = useT();
   const shown = limit === undefined ? units : units.slice(0, limit);
+  // Issue 11: the bar is the rate against the unit's expected headcount (10 of 800 is not 10 of 10);
+  // a unit without a headcount is drawn against the largest count, as before.
   const max = Math.max(1, ...shown.map((u) => Math.max(u.participants, 0)));
+  const shareOf = (u: UnitBar) =>
+    u.expected && u.expected > 0 ? Math.min(1, u.participants / u.expected) : u.participants / max;
   return (
     <div className="board-units">
       <ul>
         {shown.map((u) => {
-          const share = u.participants / max;
+          const share = shareOf(u);
           return (
             <li key={u.unitId}>
               <span className="label">{u.name}</span>
@@ -27,7 +31,8 @@ export function BoardUnits({
               </span>
               <span className="value">
                 {u.expected
-                  ? t("board.unitsValue", {
+                  ? t("organizer.unitsRate", {
+                      rate: Math.round((u.participants / u.expected) * 100).toLocaleString("vi-VN"),
                       n: u.participants.toLocaleString("vi-VN"),
                       expected: u.expected.toLocaleString("vi-VN"),
                     })

@@ -15,6 +15,7 @@ import { attempt as viAttempt } from "./vi/attempt";
 import { security as viSecurity } from "./vi/security";
 import { bankValidity as viBankValidity } from "./vi/bank-validity";
 import { media as viMedia } from "./vi/media";
+import { organizer as viOrganizer } from "./vi/organizer";
 import { common as enCommon } from "./en/common";
 import { bank as enBank } from "./en/bank";
 import { auth as enAuth } from "./en/auth";
@@ -28,6 +29,7 @@ import { attempt as enAttempt } from "./en/attempt";
 import { security as enSecurity } from "./en/security";
 import { bankValidity as enBankValidity } from "./en/bank-validity";
 import { media as enMedia } from "./en/media";
+import { organizer as enOrganizer } from "./en/organizer";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -46,6 +48,7 @@ const vi = {
   ...viSecurity,
   ...viBankValidity,
   ...viMedia,
+  ...viOrganizer,
 };
 export type MessageKey = keyof typeof vi;
 
@@ -63,6 +66,7 @@ const en: Record<MessageKey, string> = {
   ...enSecurity,
   ...enBankValidity,
   ...enMedia,
+  ...enOrganizer,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -46,6 +46,32 @@ export const boardLeavePayload = z.object({ roundId: id }).strict();
 /** The organizers' live console asks for everything at once; the payload is an empty object. */
 export const consoleWatchPayload = z.object({}).strict();
 
+/** What an audience screen can be told to show from the console (issue 11). */
+export const SCREEN_VIEWS = ["join", "live", "winners", "units"] as const;
+export type ScreenView = (typeof SCREEN_VIEWS)[number];
+const screenId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** A screen says who it is and what it shows; the answer is what the console last told it, if anything. */
+export const screenHelloPayload = z
+  .object({ screenId, roundId: id, view: z.enum(["auto", ...SCREEN_VIEWS]) })
+  .strict();
+/** Staff editors only: show this round and view on that screen, now. */
+export const screenShowPayload = z.object({ screenId, roundId: id, view: z.enum(SCREEN_VIEWS) }).strict();
+export const screenListPayload = z.object({}).strict();
+
+export interface ScreenOrder {
+  roundId: number;
+  view: ScreenView;
+}
+
+/** A connected audience screen as the console's live page lists it. */
+export interface ConnectedScreen {
+  screenId: string;
+  address: string;
+  userAgent: string;
+  roundId: number;
+  view: string;
+}
+
 export type AnswerPayload = z.infer<typeof answerPayload>;
 export type MarkPayload = z.infer<typeof markPayload>;
 export type PredictPayload = z.infer<typeof predictPayload>;
@@ -88,6 +114,9 @@ export interface ClientToServerEvents {
   "me:rank": (payload: z.input<typeof attemptRef>, ack: AckFn<MyRank>) => void;
   /** Staff only: live numbers of every round of the current contest, and who shows the screens. */
   "console:watch": (payload: z.input<typeof consoleWatchPayload>, ack: AckFn<ConsoleLive>) => void;
+  "screen:hello": (payload: z.input<typeof screenHelloPayload>, ack: AckFn<ScreenOrder | null>) => void;
+  "screen:list": (payload: z.input<typeof screenListPayload>, ack: AckFn<ConnectedScreen[]>) => void;
+  "screen:show": (payload: z.input<typeof screenShowPayload>, ack: AckFn<ScreenOrder>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -99,6 +128,10 @@ export interface ServerToClientEvents {
   "me:rank": (rank: MyRank) => void;
   /** To the staff console room: one round's numbers changed, or a screen came or went. */
   "console:update": (round: ConsoleRound) => void;
+  /** To one screen's own room: show this now (issue 11). */
+  "screen:show": (order: ScreenOrder) => void;
+  /** To the staff console room: the connected screens changed. */
+  "console:screens": (screens: ConnectedScreen[]) => void;
 }
 
 export interface SocketData {
@@ -107,6 +140,8 @@ export interface SocketData {
   /** The session the handshake carried, and when it expires (ms): an expired one is refused its next event. */
   sessionId: string | null;
   sessionExpiresAt: number | null;
+  /** Set by `screen:hello` on an audience screen's control socket. */
+  screen?: { id: string; roundId: number; view: string; since: string };
 }
 
 export type BoardPhase = "upcoming" | "open" | "closed";
@@ -129,6 +164,11 @@ export interface BoardRow {
   durationMs: number;
   /** Only in the official view. */
   prize: BoardPrize | null;
+  /**
+   * Official view only, and only where it decided the rank (a tie on score broken by the prediction):
+   * how far the prediction was from the real count, so the hall sees why (issue 11).
+   */
+  predictionDistance?: number | null;
 }
 
 /** Participation of one top-level unit: distinct contestants who submitted in this round. */

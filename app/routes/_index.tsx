@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { setupPending } from "#server/setup-token";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header";
 import { useT } from "~/i18n/use-t";
@@ -12,6 +14,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, clock } = context.services;
   const contest = await findCurrentContest(db);
   const user = await getCurrentUser(request, context);
+  // A real installation waiting for its contest (`npm run setup`): the first-run page explains what to do.
+  if (!contest && setupPending(context.services.config.dataDir)) throw redirect("/setup");
   if (!contest) return { contest: null, rounds: [], signedIn: user !== null };
   const now = clock.now();
   const rounds = await listRounds(db, contest.id);

@@ -8,7 +8,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ConsoleRound } from "~/realtime/contract";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/lib/auth.server";
+import { EDITOR_ROLES, requireStaff } from "~/lib/auth.server";
+import { ScreenControls } from "~/components/organizer/screen-controls";
+import { joinAddress } from "#server/network";
 import { formatVnDateTime } from "~/rules/vn-time";
 import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, keepConnected, openSocket, type ConnectionState } from "~/components/board-live";
@@ -19,7 +21,8 @@ import { computeBoard } from "#server/realtime/board";
 export const meta: MetaFunction = () => [{ title: "Theo dõi trực tiếp — Bảng điều khiển" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context);
+  const user = await requireStaff(request, context);
+  const join = joinAddress(context.services.config.publicUrl, request.url);
   const contest = await findCurrentContest(context.services.db);
   const rounds = contest ? await listRounds(context.services.db, contest.id) : [];
   const live: ConsoleRound[] = [];
@@ -39,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       screens: [],
     });
   }
-  return { rounds: live };
+  return { rounds: live, canEdit: EDITOR_ROLES.includes(user.role), join };
 }
 
 function useConsoleLive(initial: ConsoleRound[]) {
@@ -82,6 +85,12 @@ export default function ConsoleLive() {
         <ConnectionBadge state={connection} />
       </div>
       <p className="muted">{t("board.console.intro")}</p>
+      <ScreenControls
+        rounds={rounds.map((r) => ({ roundId: r.roundId, title: r.title }))}
+        canEdit={data.canEdit}
+        joinAddress={data.join.url}
+        localOnly={data.join.localOnly}
+      />
       {rounds.length === 0 ? <p>{t("board.console.noRounds")}</p> : null}
       {rounds.map((r) => (
         <section

@@ -444,6 +444,7 @@ function RoundEditor() {
         {round ? (
           <p style={{ margin: 0, display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center" }}>
             <span className={`badge ${round.phase}`}>{t(`round.phase.${round.phase}`)}</span>
+            <Link to={`/console/rounds/${round.id}/rehearsal`}>{t("organizer.rehearsal.link")}</Link>
             {round.publishedAt ? <span className="badge">{t("round.status.published")}</span> : null}
             {!round.publishedAt && round.rankedAt ? (
               <span className="badge">{t("round.status.ranked")}</span>

@@ -38,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         submitted: counts?.submitted ?? 0,
         ranked: round.rankedAt !== null,
         published: round.publishedAt !== null,
+        rehearsal: round.isRehearsal,
       };
     }),
   };
@@ -143,6 +144,11 @@ export default function RoundsPage() {
                             {t("round.status.ranked")}
                           </span>
                         ) : null}
+                        {r.rehearsal ? (
+                          <span className="badge" style={{ whiteSpace: "nowrap" }}>
+                            {t("organizer.rehearsal.badge")}
+                          </span>
+                        ) : null}
                       </div>
                     </td>
                     <td style={{ whiteSpace: "nowrap" }}>
@@ -167,6 +173,7 @@ export default function RoundsPage() {
                           {canEdit ? t("round.list.edit") : t("round.list.view")}
                         </Link>
                         <Link to={`/screen/${r.id}`}>{t("round.list.screen")}</Link>
+                        <Link to={`/console/rounds/${r.id}/rehearsal`}>{t("organizer.rehearsal.link")}</Link>
                       </div>
                     </td>
                   </tr>

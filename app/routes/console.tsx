@@ -16,6 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const NAV: { to: string; label: MessageKey; adminOnly?: boolean }[] = [
   { to: "/console", label: "console.nav.overview" },
   { to: "/console/contest", label: "console.nav.contest" },
+  { to: "/console/contests", label: "organizer.nav.contests" },
   { to: "/console/questions", label: "console.nav.questions" },
   { to: "/console/rounds", label: "console.nav.rounds" },
   { to: "/console/live", label: "console.nav.live" },

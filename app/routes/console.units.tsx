@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
@@ -285,6 +285,17 @@ function UnitFields({
   );
 }
 
+/** After the first-run page (issue 11): the unit list import is the next step. */
+function WelcomeAfterSetup() {
+  const t = useT();
+  const [params] = useSearchParams();
+  return params.get("welcome") === "1" ? (
+    <p className="form-success" role="status">
+      {t("organizer.setup.welcome")}
+    </p>
+  ) : null;
+}
+
 export default function UnitsPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
@@ -300,6 +311,7 @@ export default function UnitsPage() {
   return (
     <>
       <h1>{t("registration.units.title")}</h1>
+      <WelcomeAfterSetup />
       <p className="muted">{t("registration.units.intro")}</p>
       {result && "ok" in result ? (
         <p className="form-success" role="status">

@@ -14,6 +14,9 @@ import { BoardTable } from "~/components/board-table";
 import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, countdownParts, useLiveBoard, useServerNow } from "~/components/board-live";
 import { computeBoard } from "#server/realtime/board";
+import { joinAddress } from "#server/network";
+import { SCREEN_VIEWS, type ScreenView } from "~/realtime/contract";
+import { PagedWinners, useScreenControl } from "~/components/organizer/screen-control";
 
 /** Rows that stay readable from the back of a hall at 1080 lines. */
 const SCREEN_ROWS = 10;
@@ -25,13 +28,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     throw new Response("Not found", { status: 404 });
   const computed = await computeBoard(context.services, roundId);
   if (!computed) throw new Response("Not found", { status: 404 });
-  const home = context.services.config.publicUrl ?? new URL(request.url).origin;
-  const address = new URL("/", home).toString();
+  const { url: address } = joinAddress(context.services.config.publicUrl, request.url);
+  const asked = new URL(request.url).searchParams.get("view");
+  const view = (SCREEN_VIEWS as readonly string[]).includes(asked ?? "") ? (asked as ScreenView) : "auto";
   const qr = await QRCode.toString(address, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return {
     board: { ...computed.snapshot, version: 0 },
     address,
     qr,
+    view: view as ScreenView | "auto",
     title: translate(context.lang, "board.screen.meta", { round: computed.snapshot.roundTitle }),
   };
 }
@@ -67,6 +72,7 @@ export default function AudienceScreen() {
   const now = useServerNow(clockOffsetMs);
   const root = useRef<HTMLDivElement>(null);
   useWakeLock();
+  useScreenControl(b.roundId, data.view);
 
   const target = b.phase === "upcoming" ? Date.parse(b.opensAt) : Date.parse(b.closesAt);
   const { days, clock } = countdownParts(target - now);
@@ -93,96 +99,136 @@ export default function AudienceScreen() {
           </button>
         </div>
       </header>
-      <div className="screen-body">
-        <main className="screen-main" aria-live="off">
-          {b.view === "frozen" ? (
-            <p className="banner frozen" role="status">
-              {t("board.frozen")}
-              <small>
-                {t("board.frozenBody", { time: formatVnTime(new Date(b.frozenAt ?? b.closesAt)) })}
-              </small>
+      {data.view === "join" ? (
+        <div className="screen-body wide join-view" data-view="join">
+          <div className="join-qr" dangerouslySetInnerHTML={{ __html: data.qr }} />
+          <div className="join-text">
+            <h2>{t("organizer.screen.join")}</h2>
+            <p className="address" data-testid="join-address">
+              {data.address.replace(/^https?:\/\//, "").replace(/\/$/, "")}
             </p>
-          ) : null}
-          {b.view === "official" ? (
-            <p className="banner" role="status">
-              {t("board.official")} — {t("board.winners")}
-              {b.perfectCount !== null ? (
-                <small>{t("board.perfectCount", { n: b.perfectCount })}</small>
-              ) : null}
-            </p>
-          ) : b.phase === "closed" && b.view === "live" ? (
-            <p className="banner" role="status">
-              {t("board.provisional")}
-            </p>
-          ) : null}
-          {b.phase === "upcoming" ? (
-            <div className="message">
-              <h2>{t("board.upcoming")}</h2>
-              <p>{t("board.upcomingBody", { time: formatVnDateTime(new Date(b.opensAt)) })}</p>
-            </div>
-          ) : b.view === "hidden" ? (
-            <div className="message">
-              <h2>{t("board.hidden")}</h2>
-              <p>{t("board.hiddenBody")}</p>
-            </div>
-          ) : rows.length === 0 ? (
-            <div className="message">
-              <h2>{t("board.empty")}</h2>
-            </div>
-          ) : (
-            <>
-              <BoardTable rows={rows} showPrize={b.view === "official"} caption={b.roundTitle} />
-              {rest > 0 ? (
-                <p className="more">{t("board.more", { n: rest.toLocaleString("vi-VN") })}</p>
-              ) : null}
-            </>
-          )}
-        </main>
-        <aside className="screen-side">
-          <section className="panel countdown" aria-label={t("board.closesIn")}>
-            {b.phase === "closed" ? (
-              <span className="clock" style={{ fontSize: "1.1em" }}>
-                {t("board.ended")}
-              </span>
+            <p>{t("organizer.screen.joinBody")}</p>
+          </div>
+        </div>
+      ) : data.view === "units" ? (
+        <div className="screen-body wide" data-view="units">
+          <main className="screen-main">
+            <h2 className="side-title">{t("board.units")}</h2>
+            <BoardUnits units={b.units} total={b.unitCount} />
+          </main>
+        </div>
+      ) : data.view === "winners" ? (
+        <div className="screen-body wide" data-view="winners">
+          <main className="screen-main">
+            {b.view === "official" ? (
+              <>
+                <p className="banner" role="status">
+                  {t("board.official")} — {t("board.winners")}
+                  {b.perfectCount !== null ? (
+                    <small>{t("board.perfectCount", { n: b.perfectCount })}</small>
+                  ) : null}
+                </p>
+                <PagedWinners rows={b.rows.filter((r) => r.prize !== null)} caption={b.roundTitle} />
+              </>
+            ) : (
+              <div className="message">
+                <h2>{t("organizer.screen.notPublished")}</h2>
+              </div>
+            )}
+          </main>
+        </div>
+      ) : (
+        <div className="screen-body" data-view={data.view}>
+          <main className="screen-main" aria-live="off">
+            {b.view === "frozen" ? (
+              <p className="banner frozen" role="status">
+                {t("board.frozen")}
+                <small>
+                  {t("board.frozenBody", { time: formatVnTime(new Date(b.frozenAt ?? b.closesAt)) })}
+                </small>
+              </p>
+            ) : null}
+            {b.view === "official" ? (
+              <p className="banner" role="status">
+                {t("board.official")} — {t("board.winners")}
+                {b.perfectCount !== null ? (
+                  <small>{t("board.perfectCount", { n: b.perfectCount })}</small>
+                ) : null}
+              </p>
+            ) : b.phase === "closed" && b.view === "live" ? (
+              <p className="banner" role="status">
+                {t("board.provisional")}
+              </p>
+            ) : null}
+            {b.phase === "upcoming" ? (
+              <div className="message">
+                <h2>{t("board.upcoming")}</h2>
+                <p>{t("board.upcomingBody", { time: formatVnDateTime(new Date(b.opensAt)) })}</p>
+              </div>
+            ) : b.view === "hidden" ? (
+              <div className="message">
+                <h2>{t("board.hidden")}</h2>
+                <p>{t("board.hiddenBody")}</p>
+              </div>
+            ) : rows.length === 0 ? (
+              <div className="message">
+                <h2>{t("board.empty")}</h2>
+              </div>
             ) : (
               <>
-                <span className="label">
-                  {b.phase === "upcoming" ? t("board.opensIn") : t("board.closesIn")}
-                </span>
-                <span className="clock" data-testid="countdown">
-                  {days > 0 ? <span className="days">{t("board.days", { n: days })}</span> : null}
-                  {clock}
-                </span>
+                <BoardTable rows={rows} showPrize={b.view === "official"} caption={b.roundTitle} />
+                {rest > 0 ? (
+                  <p className="more">{t("board.more", { n: rest.toLocaleString("vi-VN") })}</p>
+                ) : null}
               </>
             )}
-          </section>
-          <section className="stats">
-            <div className="panel">
-              <span className="value" data-testid="submitted">
-                {b.submitted.toLocaleString("vi-VN")}
-              </span>
-              <span className="label">{t("board.submitted")}</span>
-            </div>
-            <div className="panel">
-              <span className="value" data-testid="taking-now">
-                {b.takingNow.toLocaleString("vi-VN")}
-              </span>
-              <span className="label">{t("board.takingNow")}</span>
-            </div>
-          </section>
-          <section className="panel units-panel">
-            <h2 className="side-title">{t("board.units")}</h2>
-            <BoardUnits units={b.units} total={b.unitCount} limit={SCREEN_UNITS} />
-          </section>
-          <section className="panel qr">
-            <div dangerouslySetInnerHTML={{ __html: data.qr }} />
-            <p>
-              <strong>{t("board.qr")}</strong>
-              <span className="address">{data.address.replace(/^https?:\/\//, "").replace(/\/$/, "")}</span>
-            </p>
-          </section>
-        </aside>
-      </div>
+          </main>
+          <aside className="screen-side">
+            <section className="panel countdown" aria-label={t("board.closesIn")}>
+              {b.phase === "closed" ? (
+                <span className="clock" style={{ fontSize: "1.1em" }}>
+                  {t("board.ended")}
+                </span>
+              ) : (
+                <>
+                  <span className="label">
+                    {b.phase === "upcoming" ? t("board.opensIn") : t("board.closesIn")}
+                  </span>
+                  <span className="clock" data-testid="countdown">
+                    {days > 0 ? <span className="days">{t("board.days", { n: days })}</span> : null}
+                    {clock}
+                  </span>
+                </>
+              )}
+            </section>
+            <section className="stats">
+              <div className="panel">
+                <span className="value" data-testid="submitted">
+                  {b.submitted.toLocaleString("vi-VN")}
+                </span>
+                <span className="label">{t("board.submitted")}</span>
+              </div>
+              <div className="panel">
+                <span className="value" data-testid="taking-now">
+                  {b.takingNow.toLocaleString("vi-VN")}
+                </span>
+                <span className="label">{t("board.takingNow")}</span>
+              </div>
+            </section>
+            <section className="panel units-panel">
+              <h2 className="side-title">{t("board.units")}</h2>
+              <BoardUnits units={b.units} total={b.unitCount} limit={SCREEN_UNITS} />
+            </section>
+            <section className="panel qr">
+              <div dangerouslySetInnerHTML={{ __html: data.qr }} />
+              <p>
+                <strong>{t("board.qr")}</strong>
+                <span className="address">{data.address.replace(/^https?:\/\//, "").replace(/\/$/, "")}</span>
+              </p>
+            </section>
+          </aside>
+        </div>
+      )}
     </div>
   );
 }

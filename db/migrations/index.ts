@@ -9,6 +9,7 @@ import * as loginReservations from "./2026-11-30-0010-login-reservations";
 import * as questionValidity from "./2026-11-30-0020-question-validity";
 import * as questionPictures from "./2026-11-30-0050-question-pictures";
 import * as postgresWidths from "./2026-11-30-0060-postgres-widths";
+import * as organizer from "./2026-11-30-0030-organizer";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-27-0001-initial": initial,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-0020-question-validity": questionValidity,
   "2026-11-30-0050-question-pictures": questionPictures,
   "2026-11-30-0060-postgres-widths": postgresWidths,
+  "2026-11-30-0030-organizer": organizer,
 };

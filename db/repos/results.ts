@@ -111,6 +111,7 @@ export async function listContestAttemptDetails(db: Db, contestId: number): Prom
   const rows = await attemptDetails(db)
     .innerJoin("rounds", "rounds.id", "attempts.round_id")
     .where("rounds.contest_id", "=", contestId)
+    .where("rounds.is_rehearsal", "=", 0)
     .orderBy("attempts.id")
     .execute();
   return rows.map(toDetail);

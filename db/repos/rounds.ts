@@ -62,6 +62,8 @@ export interface RoundSettings {
   rankedAt: Date | null;
   publishedAt: Date | null;
   perfectCount: number | null;
+  /** The organizers' rehearsal: never counted over the contest (issue 11). */
+  isRehearsal: boolean;
 }
 
 export function roundSettings(round: Round): RoundSettings {
@@ -88,6 +90,7 @@ export function roundSettings(round: Round): RoundSettings {
     rankedAt: round.ranked_at ? new Date(round.ranked_at) : null,
     publishedAt: round.published_at ? new Date(round.published_at) : null,
     perfectCount: round.perfect_count,
+    isRehearsal: round.is_rehearsal === 1,
   };
 }
 

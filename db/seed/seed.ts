@@ -63,6 +63,10 @@ export async function seedDemo(db: Db, input: SeedInput): Promise<SeedResult> {
         practice_enabled: 1,
         reference_date: DEMO_CONTEST.referenceDate,
         created_at: at,
+        is_demo: 1,
+        starts_on: null,
+        ends_on: null,
+        closed_at: null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

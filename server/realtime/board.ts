@@ -169,9 +169,17 @@ export async function computeBoard(
       const official = await listOfficialRanking(db, roundId);
       ranked = official.length;
       for (const r of official) ranks.set(r.contestant_id, { rank: r.rank, prize: r.prize });
+      // The distance decided a rank where another entry has the same score and a different distance.
+      const distancesByScore = new Map<number, Set<number | null>>();
+      for (const r of official)
+        distancesByScore.set(
+          r.score,
+          (distancesByScore.get(r.score) ?? new Set()).add(r.prediction_distance),
+        );
       rows = official
         .filter((r) => r.rank <= top || r.prize !== null)
         .map((r) => ({
+          predictionDistance: (distancesByScore.get(r.score)?.size ?? 0) > 1 ? r.prediction_distance : null,
           key: rowKey(secret, roundId, r.contestant_id),
           rank: r.rank,
           name: maskName(r.full_name),
@@ -263,6 +271,8 @@ export async function computeOverall(services: Services, contestId: number, top 
     const results: { contestantId: number; score: number; durationMs: number }[] = [];
     const participants = new Map<number, number>(); // contestantId → unitId
     for (const r of rounds) {
+      // A rehearsal is never counted over the contest (issue 11).
+      if (r.is_rehearsal === 1) continue;
       const round = await findRoundSettings(db, r.id);
       if (!round) continue;
       const entries = await listSubmittedEntries(db, round.id);

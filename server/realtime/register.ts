@@ -10,6 +10,7 @@ import { forwardAttemptEvents, registerAttemptHandlers } from "./attempts";
 import { registerBoard } from "./board";
 import { guardEvents, type ContestSocket } from "./handle";
 import { sessionRoom, userRoom } from "../security/sessions";
+import { registerScreens } from "./screens";
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -28,6 +29,9 @@ const KNOWN_EVENTS = new Set<string>([
   "board:leave",
   "me:rank",
   "console:watch",
+  "screen:hello",
+  "screen:list",
+  "screen:show",
 ]);
 
 export function registerRealtime(io: RealtimeServer, services: Services): () => void {
@@ -38,6 +42,7 @@ export function registerRealtime(io: RealtimeServer, services: Services): () => 
   const stopRevoking = services.events.on("sessionsRevoked", ({ rooms }) => {
     if (rooms.length > 0) io.in(rooms).disconnectSockets(true);
   });
+  registerScreens(io, services);
   io.on("connection", (socket: ContestSocket) => {
     guardEvents(services, socket);
     if (socket.data.sessionId !== null && socket.data.userId !== null)

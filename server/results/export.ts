@@ -17,6 +17,7 @@ import {
 } from "#db/repos/results";
 import { findRound, listRounds } from "#db/repos/rounds";
 import { picturesOfVersions } from "#db/repos/question-pictures";
+import { rehearsalRoundIds } from "#db/repos/rehearsals";
 import type { Round } from "#db/schema";
 import type { Services } from "../services";
 import { overallCsv, rankingCsv } from "./csv";
@@ -108,7 +109,11 @@ export async function loadContestResults(
   const contest = await contestInfo(db, contestId);
   if (!contest) return undefined;
   const rounds = [];
-  for (const round of await listRounds(db, contestId)) rounds.push(await readRound(db, round, contest, now));
+  for (const round of await listRounds(db, contestId)) {
+    // The contest's results never hold the organizers' rehearsals (issue 11).
+    if (round.is_rehearsal === 1) continue;
+    rounds.push(await readRound(db, round, contest, now));
+  }
   const [units, registrations] = await Promise.all([
     listUnits(db, contestId),
     registrationCounts(db, contestId),
@@ -222,7 +227,9 @@ export async function exportResults(
     });
     // Read after the entry is written, so the exported log includes this very export.
     const audit =
-      input.format === "xlsx" && (input.withAuditLog ?? input.via === "cli") ? await auditRows(trx) : null;
+      input.format === "xlsx" && (input.withAuditLog ?? input.via === "cli")
+        ? await auditRows(trx, input.target.contestId)
+        : null;
     return { kind: "contest" as const, results, audit };
   });
   if (!read) return null;
@@ -267,20 +274,29 @@ export async function exportResults(
   };
 }
 
-/** The whole audit log, oldest first, for the contest workbook. */
-async function auditRows(db: Db): Promise<AuditSheetRow[]> {
+/**
+ * The whole audit log, oldest first, for the contest workbook, without the entries about the organizers'
+ * rehearsals (issue 11: the workbook holds no trace of them).
+ */
+async function auditRows(db: Db, contestId: number): Promise<AuditSheetRow[]> {
+  const rehearsals = await rehearsalRoundIds(db, contestId);
+  const aboutRehearsal = (r: { entity: string; entity_id: string | null; details: string }) =>
+    (r.entity === "round" && r.entity_id !== null && rehearsals.has(Number(r.entity_id))) ||
+    r.details.includes('"rehearsal":true');
   const rows: AuditSheetRow[] = [];
   for (let page = 1; ; page++) {
     const found = await queryAuditLog(db, { page, pageSize: 5000 });
     rows.push(
-      ...found.rows.map((r) => ({
-        at: r.at,
-        actor: r.actor_name ? `${r.actor_name}${r.actor_username ? ` (${r.actor_username})` : ""}` : null,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        details: r.details,
-      })),
+      ...found.rows
+        .filter((r) => !aboutRehearsal(r))
+        .map((r) => ({
+          at: r.at,
+          actor: r.actor_name ? `${r.actor_name}${r.actor_username ? ` (${r.actor_username})` : ""}` : null,
+          action: r.action,
+          entity: r.entity,
+          entityId: r.entity_id,
+          details: r.details,
+        })),
     );
     if (found.rows.length < 5000) break;
   }

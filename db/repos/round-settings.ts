@@ -28,7 +28,7 @@ export async function approvedPoolCounts(db: Db): Promise<PoolCount[]> {
 
 type SettingsColumns = Omit<
   RoundsTable,
-  "id" | "contest_id" | "created_at" | "ranked_at" | "published_at" | "perfect_count"
+  "id" | "contest_id" | "created_at" | "ranked_at" | "published_at" | "perfect_count" | "kind"
 >;
 
 /** The settings as the columns of `rounds` store them (JSON text, 0/1 flags, UTC ISO times). */

@@ -9,6 +9,8 @@ import { socketAuth } from "./auth";
 import { forwardAttemptEvents, registerAttemptHandlers } from "./attempts";
 import { registerBoard } from "./board";
 import type { ContestSocket } from "./handle";
+import { LiveHub } from "../live/hub";
+import { LIVE_EVENTS, registerLiveHandlers } from "../live/realtime";
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -27,14 +29,20 @@ const KNOWN_EVENTS = new Set<string>([
   "board:leave",
   "me:rank",
   "console:watch",
+  ...LIVE_EVENTS,
 ]);
 
 export function registerRealtime(io: RealtimeServer, services: Services): () => void {
   io.use(socketAuth(services));
   const stopForwarding = forwardAttemptEvents(io, services);
   const board = registerBoard(io, services);
+  const live = new LiveHub(services, (room, event, ...args) => io.to(room).emit(event, ...args));
+  const liveStarted = live
+    .start()
+    .catch((error) => services.logger.error({ err: error }, "live finals could not be resumed"));
   io.on("connection", (socket: ContestSocket) => {
     registerAttemptHandlers(services, socket);
+    registerLiveHandlers(services, live, socket);
     // An event nobody handles gets an error answer rather than silence.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
@@ -45,5 +53,6 @@ export function registerRealtime(io: RealtimeServer, services: Services): () => 
   return () => {
     stopForwarding();
     board.stop();
+    void liveStarted.then(() => live.stop());
   };
 }

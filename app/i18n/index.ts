@@ -12,6 +12,7 @@ import { results as viResults } from "./vi/results";
 import { console as viConsole } from "./vi/console";
 import { questions as viQuestions } from "./vi/questions";
 import { attempt as viAttempt } from "./vi/attempt";
+import { live as viLive } from "./vi/live";
 import { common as enCommon } from "./en/common";
 import { bank as enBank } from "./en/bank";
 import { auth as enAuth } from "./en/auth";
@@ -22,6 +23,7 @@ import { results as enResults } from "./en/results";
 import { console as enConsole } from "./en/console";
 import { questions as enQuestions } from "./en/questions";
 import { attempt as enAttempt } from "./en/attempt";
+import { live as enLive } from "./en/live";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -37,6 +39,7 @@ const vi = {
   ...viConsole,
   ...viQuestions,
   ...viAttempt,
+  ...viLive,
 };
 export type MessageKey = keyof typeof vi;
 
@@ -51,6 +54,7 @@ const en: Record<MessageKey, string> = {
   ...enConsole,
   ...enQuestions,
   ...enAttempt,
+  ...enLive,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -316,6 +316,52 @@ export async function insertLiveAnswer(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? "saved" : "alreadyAnswered";
 }
 
+/**
+ * Writes several answers in one statement (the live final's group commit). Each gets "saved", or
+ * "alreadyAnswered" when the primary key already held that player's answer to that question.
+ */
+export async function insertLiveAnswers(
+  db: Db,
+  rows: readonly {
+    roundId: number;
+    position: number;
+    contestantId: number;
+    choice: number;
+    elapsedMs: number;
+    now: Date;
+  }[],
+): Promise<InsertAnswerResult[]> {
+  if (rows.length === 0) return [];
+  if (rows.length === 1) return [await insertLiveAnswer(db, rows[0])];
+  return db.transaction().execute(async (trx) => {
+    const results: InsertAnswerResult[] = [];
+    for (let i = 0; i < rows.length; i += 150) {
+      const chunk = rows.slice(i, i + 150);
+      const inserted = await trx
+        .insertInto("live_answers")
+        .values(
+          chunk.map((r) => ({
+            round_id: r.roundId,
+            position: r.position,
+            contestant_id: r.contestantId,
+            choice: r.choice,
+            answered_at: r.now.toISOString(),
+            elapsed_ms: r.elapsedMs,
+          })),
+        )
+        .onConflict((oc) => oc.columns(["round_id", "position", "contestant_id"]).doNothing())
+        .returning(["position", "contestant_id", "answered_at"])
+        .execute();
+      const written = new Set(inserted.map((r) => `${r.position}:${r.contestant_id}:${r.answered_at}`));
+      for (const r of chunk)
+        results.push(
+          written.has(`${r.position}:${r.contestantId}:${r.now.toISOString()}`) ? "saved" : "alreadyAnswered",
+        );
+    }
+    return results;
+  });
+}
+
 export interface LiveAnswerRow {
   position: number;
   contestantId: number;

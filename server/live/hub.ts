@@ -42,7 +42,8 @@ import {
   addLivePlayer,
   findLiveFinal,
   findLiveFinalIdByCode,
-  insertLiveAnswer,
+  insertLiveAnswers,
+  type InsertAnswerResult,
   listLiveAnswers,
   listLivePlayers,
   listLiveQuestions,
@@ -59,6 +60,8 @@ import { storeOfficialRanking } from "#db/repos/rankings";
 import type { Services } from "../services";
 
 export const COUNTS_INTERVAL_MS = 300;
+/** How long answers wait to be written together: small beside a phone network's latency. */
+export const ANSWER_BATCH_MS = 5;
 const BOARD_SIZE = 10;
 const PODIUM_SIZE = 10;
 
@@ -96,6 +99,8 @@ interface Runtime {
   /** position → contestant → answer */
   answers: Map<number, Map<number, { choice: number; elapsedMs: number; answeredAt: string }>>;
   standings: LiveTotal[];
+  standingOf: Map<number, LiveTotal>;
+  unitCounts: Map<string, number>;
   ranksBefore: Map<number, number>;
   ranksNow: Map<number, number>;
   countsDirty: boolean;
@@ -195,13 +200,18 @@ export class LiveHub {
       players: new Map(),
       answers: new Map(),
       standings: [],
+      standingOf: new Map(),
+      unitCounts: new Map(),
       ranksBefore: new Map(),
       ranksNow: new Map(),
       countsDirty: false,
       deadlineTimer: null,
       queue: Promise.resolve(),
     };
-    players.forEach((p, i) => rt.players.set(p.contestantId, toPlayer(p, i)));
+    players.forEach((p, i) => {
+      rt.players.set(p.contestantId, toPlayer(p, i));
+      rt.unitCounts.set(p.unitName, (rt.unitCounts.get(p.unitName) ?? 0) + 1);
+    });
     for (const a of answers) this.remember(rt, a.position, a.contestantId, a);
     this.restand(rt);
     // The server was down past the deadline: the question closes now, with the same deadline kept.
@@ -251,6 +261,7 @@ export class LiveHub {
     rt.ranksBefore = rt.ranksNow;
     rt.ranksNow = new Map(rows.map((r) => [r.contestantId, r.rank]));
     rt.standings = rows;
+    rt.standingOf = new Map(rows.map((r) => [r.contestantId, r]));
   }
 
   private schedule(rt: Runtime) {
@@ -500,10 +511,22 @@ export class LiveHub {
         prediction: input.prediction ?? null,
         now: clock.now(),
       });
-      const rows = await listLivePlayers(db, roundId);
-      const index = rows.findIndex((r) => r.contestantId === contestant.id);
-      player = rt.players.get(contestant.id) ?? toPlayer(rows[index], index);
-      rt.players.set(contestant.id, player);
+      player =
+        rt.players.get(contestant.id) ??
+        toPlayer(
+          {
+            contestantId: contestant.id,
+            fullName: contestant.full_name,
+            unitId: contestant.unit_id,
+            unitName: contestant.unit_name,
+            prediction: input.prediction ?? null,
+          },
+          rt.players.size,
+        );
+      if (!rt.players.has(contestant.id)) {
+        rt.players.set(contestant.id, player);
+        rt.unitCounts.set(player.unit, (rt.unitCounts.get(player.unit) ?? 0) + 1);
+      }
       rt.countsDirty = true;
     } else if (input.prediction !== undefined && rt.state.phase === "lobby") {
       await setLivePrediction(db, roundId, contestant.id, input.prediction);
@@ -528,23 +551,55 @@ export class LiveHub {
     const check = acceptAnswer(rt.state, input.position, input.choice, q?.options.length ?? 0, now.getTime());
     if (!check.ok) return { ok: false, code: check.code };
     if (rt.answers.get(input.position)?.has(contestantId)) return { ok: false, code: "alreadyAnswered" };
-    // Written before the acknowledgement; the primary key keeps the first of two racing answers.
-    const saved = await insertLiveAnswer(this.services.db, {
-      roundId: rt.roundId,
-      position: input.position,
-      contestantId,
-      choice: input.choice,
-      elapsedMs: check.elapsedMs,
-      now,
-    });
-    if (saved === "alreadyAnswered") return { ok: false, code: "alreadyAnswered" };
-    this.remember(rt, input.position, contestantId, {
-      choice: input.choice,
-      elapsedMs: check.elapsedMs,
-      answeredAt: now.toISOString(),
-    });
+    // The seat is taken in memory first, so a second answer racing this one is refused; the answer is
+    // written (grouped with those arriving in the same few milliseconds) before the acknowledgement.
+    const answer = { choice: input.choice, elapsedMs: check.elapsedMs, answeredAt: now.toISOString() };
+    this.remember(rt, input.position, contestantId, answer);
+    try {
+      const saved = await this.writeAnswer({
+        roundId: rt.roundId,
+        position: input.position,
+        contestantId,
+        choice: input.choice,
+        elapsedMs: check.elapsedMs,
+        now,
+      });
+      if (saved === "alreadyAnswered") return { ok: false, code: "alreadyAnswered" };
+    } catch (error) {
+      rt.answers.get(input.position)?.delete(contestantId);
+      throw error;
+    }
     rt.countsDirty = true;
     return { ok: true, data: { position: input.position, choice: input.choice, savedAt: now.toISOString() } };
+  }
+
+  private pending: {
+    row: Parameters<typeof insertLiveAnswers>[1][number];
+    done: (result: InsertAnswerResult | Error) => void;
+  }[] = [];
+  private pendingTimer: NodeJS.Timeout | null = null;
+
+  /** Group commit: one statement for the answers of the same few milliseconds, then each is acknowledged. */
+  private writeAnswer(row: Parameters<typeof insertLiveAnswers>[1][number]): Promise<InsertAnswerResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ row, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+      this.pendingTimer ??= setTimeout(() => void this.flushAnswers(), ANSWER_BATCH_MS);
+    });
+  }
+
+  private async flushAnswers() {
+    this.pendingTimer = null;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      const saved = await insertLiveAnswers(
+        this.services.db,
+        batch.map((b) => b.row),
+      );
+      batch.forEach((b, i) => b.done(saved[i]));
+    } catch (error) {
+      for (const b of batch) b.done(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   /** user id → contestant id, cached: the answer path must not query it for every answer. */
@@ -569,7 +624,7 @@ export class LiveHub {
   private seat(rt: Runtime, player: Player): LiveSeat {
     const view = this.view(rt);
     const a = rt.answers.get(rt.state.position)?.get(player.contestantId);
-    const row = rt.standings.find((r) => r.contestantId === player.contestantId);
+    const row = rt.standingOf.get(player.contestantId);
     const shown = view.reveal !== null || rt.state.skipped.includes(rt.state.position);
     const q = rt.questions[rt.state.position];
     const correct =
@@ -600,8 +655,6 @@ export class LiveHub {
     const q = state.position >= 0 ? rt.questions[state.position] : undefined;
     const inQuestion = ["open", "paused", "closed", "revealed"].includes(state.phase) && q !== undefined;
     const answersNow = rt.answers.get(state.position);
-    const units = new Map<string, number>();
-    for (const p of rt.players.values()) units.set(p.unit, (units.get(p.unit) ?? 0) + 1);
     const showBoard = state.phase === "board" || state.phase === "podium";
     return {
       roundId: rt.roundId,
@@ -621,7 +674,7 @@ export class LiveHub {
       },
       joinCode: rt.joinCode,
       joined: rt.players.size,
-      joinedByUnit: [...units]
+      joinedByUnit: [...rt.unitCounts]
         .map(([unit, joined]) => ({ unit, joined }))
         .sort((a, b) => b.joined - a.joined),
       question:

@@ -165,6 +165,8 @@ export interface QuestionVersionsTable {
   created_at: IsoTime;
 }
 
+export type RoundKind = "online" | "live";
+
 export type BoardPolicy = "live" | "hidden" | "frozen";
 
 export interface RoundsTable {
@@ -196,6 +198,8 @@ export interface RoundsTable {
   created_at: IsoTime;
   /** 1: the organizers' rehearsal (thi thử của ban tổ chức): never in the overall ranking or contest exports. */
   is_rehearsal: Generated<Flag>;
+  /** "online": taken alone within a window; "live": a final paced from the stage (issue 14). */
+  kind: Generated<RoundKind>;
 }
 
 export type AttemptStatus = "in_progress" | "submitted";
@@ -304,6 +308,58 @@ export interface ScreenStatesTable {
   updated_by: number | null;
 }
 
+/** A live final's settings and where it stands; the server's state survives a restart (issue 14). */
+export interface LiveFinalsTable {
+  round_id: number;
+  join_code: string;
+  seconds_per_question: number;
+  base_points: number;
+  speed_bonus: Flag;
+  speed_bonus_points: number;
+  /** JSON LiveEligibility. */
+  eligibility: Json;
+  /** LivePhase from app/rules/live/state.ts. */
+  phase: string;
+  /** The current question (0-based), -1 in the lobby. */
+  position: number;
+  question_started_at: IsoTime | null;
+  deadline_at: IsoTime | null;
+  /** Set while paused: what was left of the question's time. */
+  paused_remaining_ms: number | null;
+  version: number;
+  updated_at: IsoTime;
+}
+
+export interface LiveQuestionsTable {
+  round_id: number;
+  position: number;
+  question_version_id: number;
+  /** A skipped question counts for nobody. */
+  skipped: Flag;
+  opened_at: IsoTime | null;
+  revealed_at: IsoTime | null;
+}
+
+export interface LivePlayersTable {
+  round_id: number;
+  contestant_id: number;
+  /** The attempt the result is written to at the end (same ranking snapshot and exports as other rounds). */
+  attempt_id: number | null;
+  prediction: number | null;
+  joined_at: IsoTime;
+}
+
+export interface LiveAnswersTable {
+  round_id: number;
+  position: number;
+  contestant_id: number;
+  /** The original option index chosen. */
+  choice: number;
+  answered_at: IsoTime;
+  /** From the question's start, paused time excluded; decided by the server. */
+  elapsed_ms: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -323,6 +379,10 @@ export interface Database {
   question_imports: QuestionImportsTable;
   question_pictures: QuestionPicturesTable;
   screen_states: ScreenStatesTable;
+  live_finals: LiveFinalsTable;
+  live_questions: LiveQuestionsTable;
+  live_players: LivePlayersTable;
+  live_answers: LiveAnswersTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -16,6 +16,7 @@ import { security as viSecurity } from "./vi/security";
 import { bankValidity as viBankValidity } from "./vi/bank-validity";
 import { media as viMedia } from "./vi/media";
 import { organizer as viOrganizer } from "./vi/organizer";
+import { live as viLive } from "./vi/live";
 import { common as enCommon } from "./en/common";
 import { bank as enBank } from "./en/bank";
 import { auth as enAuth } from "./en/auth";
@@ -30,6 +31,7 @@ import { security as enSecurity } from "./en/security";
 import { bankValidity as enBankValidity } from "./en/bank-validity";
 import { media as enMedia } from "./en/media";
 import { organizer as enOrganizer } from "./en/organizer";
+import { live as enLive } from "./en/live";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -49,6 +51,7 @@ const vi = {
   ...viBankValidity,
   ...viMedia,
   ...viOrganizer,
+  ...viLive,
 };
 export type MessageKey = keyof typeof vi;
 
@@ -67,6 +70,7 @@ const en: Record<MessageKey, string> = {
   ...enBankValidity,
   ...enMedia,
   ...enOrganizer,
+  ...enLive,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -3,6 +3,7 @@
  * the server parses with) and its acknowledgement. Documented in docs/realtime.md.
  */
 import { z } from "zod";
+import type { LiveClientToServerEvents, LiveServerToClientEvents } from "./live-contract";
 
 /** Every acknowledgement is either data or an error with a code the page can translate. */
 export type Ack<T> = { data: T } | { error: { code: string } };
@@ -102,7 +103,7 @@ export interface AttemptSync {
   items: { position: number; options: number; multiple: boolean }[];
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends LiveClientToServerEvents {
   "attempt:watch": (payload: z.input<typeof attemptRef>, ack: AckFn<AttemptSync>) => void;
   "attempt:answer": (payload: AnswerPayload, ack: AckFn<Saved>) => void;
   "attempt:mark": (payload: MarkPayload, ack: AckFn<Saved>) => void;
@@ -119,7 +120,7 @@ export interface ClientToServerEvents {
   "screen:show": (payload: z.input<typeof screenShowPayload>, ack: AckFn<ScreenOrder>) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends LiveServerToClientEvents {
   /** To the attempt's own room: the server submitted it (deadline, or the round closed). */
   "attempt:submitted": (summary: SubmittedSummary) => void;
   /** To a round's board room: the new state of the board (see BoardSnapshot). */

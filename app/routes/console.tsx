@@ -20,6 +20,7 @@ const NAV: { to: string; label: MessageKey; adminOnly?: boolean }[] = [
   { to: "/console/questions", label: "console.nav.questions" },
   { to: "/console/rounds", label: "console.nav.rounds" },
   { to: "/console/live", label: "console.nav.live" },
+  { to: "/console/finals", label: "live.nav" },
   { to: "/console/contestants", label: "console.nav.contestants" },
   { to: "/console/units", label: "console.nav.units" },
   { to: "/console/results", label: "console.nav.results" },

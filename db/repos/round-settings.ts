@@ -47,7 +47,14 @@ export async function approvedPoolCounts(db: Db, referenceDate?: string): Promis
 
 type SettingsColumns = Omit<
   RoundsTable,
-  "id" | "contest_id" | "created_at" | "ranked_at" | "published_at" | "perfect_count" | "is_rehearsal"
+  | "id"
+  | "contest_id"
+  | "created_at"
+  | "ranked_at"
+  | "published_at"
+  | "perfect_count"
+  | "is_rehearsal"
+  | "kind"
 >;
 
 /** The settings as the columns of `rounds` store them (JSON text, 0/1 flags, UTC ISO times). */

@@ -11,6 +11,8 @@ import { registerBoard } from "./board";
 import { guardEvents, type ContestSocket } from "./handle";
 import { sessionRoom, userRoom } from "../security/sessions";
 import { registerScreens } from "./screens";
+import { LiveHub } from "../live/hub";
+import { LIVE_EVENTS, registerLiveHandlers } from "../live/realtime";
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -32,6 +34,7 @@ const KNOWN_EVENTS = new Set<string>([
   "screen:hello",
   "screen:list",
   "screen:show",
+  ...LIVE_EVENTS,
 ]);
 
 export function registerRealtime(io: RealtimeServer, services: Services): () => void {
@@ -43,11 +46,16 @@ export function registerRealtime(io: RealtimeServer, services: Services): () => 
     if (rooms.length > 0) io.in(rooms).disconnectSockets(true);
   });
   registerScreens(io, services);
+  const live = new LiveHub(services, (room, event, ...args) => io.to(room).emit(event, ...args));
+  const liveStarted = live
+    .start()
+    .catch((error) => services.logger.error({ err: error }, "live finals could not be resumed"));
   io.on("connection", (socket: ContestSocket) => {
     guardEvents(services, socket);
     if (socket.data.sessionId !== null && socket.data.userId !== null)
       void socket.join([sessionRoom(socket.data.sessionId), userRoom(socket.data.userId)]);
     registerAttemptHandlers(services, socket);
+    registerLiveHandlers(services, live, socket);
     // An event nobody handles gets an error answer rather than silence.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
@@ -59,5 +67,6 @@ export function registerRealtime(io: RealtimeServer, services: Services): () => 
     stopRevoking();
     stopForwarding();
     board.stop();
+    void liveStarted.then(() => live.stop());
   };
 }

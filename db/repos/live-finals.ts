@@ -1,0 +1,508 @@
+/**
+ * The live final's aggregate (issue 14): the round of kind "live", its settings and state
+ * (`live_finals`), its questions, players and answers. The state is written on every transition so a
+ * restart resumes the same question with the same deadline.
+ */
+import { z } from "zod";
+import type { Db } from "../connection";
+import type { LiveFinalsTable } from "../schema";
+
+export interface NewLiveFinal {
+  contestId: number;
+  title: string;
+  joinCode: string;
+  secondsPerQuestion: number;
+  basePoints: number;
+  speedBonus: boolean;
+  speedBonusPoints: number;
+  /** JSON of a LiveEligibility (parsed by the caller). */
+  eligibility: string;
+  predictionEnabled: boolean;
+  prizes: { first: number; second: number; third: number; consolation: number };
+  questionVersionIds: readonly number[];
+  now: Date;
+}
+
+/** Creates the round (kind "live") and its final; returns the round id. Call inside a transaction. */
+export async function insertLiveFinal(db: Db, input: NewLiveFinal): Promise<number> {
+  const at = input.now.toISOString();
+  const count = input.questionVersionIds.length;
+  const { id } = await db
+    .insertInto("rounds")
+    .values({
+      contest_id: input.contestId,
+      title: input.title,
+      kind: "live",
+      // The window is the evening of the final; the online pages treat it as closed for attempts
+      // (max_attempts 0): a live final is only ever played through the stage.
+      opens_at: at,
+      closes_at: new Date(input.now.getTime() + 12 * 3600_000).toISOString(),
+      duration_seconds: count * input.secondsPerQuestion,
+      draw_spec: JSON.stringify([{ topicId: null, difficulty: null, count: Math.max(1, count) }]),
+      shuffle_questions: 0,
+      shuffle_options: 0,
+      prediction_enabled: input.predictionEnabled ? 1 : 0,
+      max_attempts: 0,
+      eligible_categories: "[]",
+      show_review_after_close: 1,
+      board_policy: "live",
+      freeze_minutes: 0,
+      points: JSON.stringify({ easy: input.basePoints, medium: input.basePoints, hard: input.basePoints }),
+      prizes: JSON.stringify(input.prizes),
+      ranked_at: null,
+      published_at: null,
+      perfect_count: null,
+      created_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("live_finals")
+    .values({
+      round_id: id,
+      join_code: input.joinCode,
+      seconds_per_question: input.secondsPerQuestion,
+      base_points: input.basePoints,
+      speed_bonus: input.speedBonus ? 1 : 0,
+      speed_bonus_points: input.speedBonusPoints,
+      eligibility: input.eligibility,
+      phase: "lobby",
+      position: -1,
+      question_started_at: null,
+      deadline_at: null,
+      paused_remaining_ms: null,
+      version: 0,
+      updated_at: at,
+    })
+    .execute();
+  if (count > 0) {
+    await db
+      .insertInto("live_questions")
+      .values(
+        input.questionVersionIds.map((versionId, position) => ({
+          round_id: id,
+          position,
+          question_version_id: versionId,
+          skipped: 0,
+          opened_at: null,
+          revealed_at: null,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export type LiveFinalRow = LiveFinalsTable & { title: string; contest_id: number; prizes: string };
+
+export function findLiveFinal(db: Db, roundId: number): Promise<LiveFinalRow | undefined> {
+  return db
+    .selectFrom("live_finals")
+    .innerJoin("rounds", "rounds.id", "live_finals.round_id")
+    .selectAll("live_finals")
+    .select(["rounds.title", "rounds.contest_id", "rounds.prizes"])
+    .where("live_finals.round_id", "=", roundId)
+    .executeTakeFirst();
+}
+
+export async function findLiveFinalIdByCode(db: Db, code: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("live_finals")
+    .select("round_id")
+    .where("join_code", "=", code.toUpperCase())
+    .executeTakeFirst();
+  return row?.round_id;
+}
+
+export function listLiveFinals(db: Db, contestId: number): Promise<LiveFinalRow[]> {
+  return db
+    .selectFrom("live_finals")
+    .innerJoin("rounds", "rounds.id", "live_finals.round_id")
+    .selectAll("live_finals")
+    .select(["rounds.title", "rounds.contest_id", "rounds.prizes"])
+    .where("rounds.contest_id", "=", contestId)
+    .orderBy("live_finals.round_id", "desc")
+    .execute();
+}
+
+/** Finals not yet ended: the ones a restarting server must resume. */
+export async function listUnfinishedLiveFinalIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("live_finals").select("round_id").where("phase", "!=", "podium").execute();
+  return rows.map((r) => r.round_id);
+}
+
+export interface LiveStateColumns {
+  phase: string;
+  position: number;
+  questionStartedAt: Date | null;
+  deadlineAt: Date | null;
+  pausedRemainingMs: number | null;
+  version: number;
+}
+
+export async function saveLiveState(
+  db: Db,
+  roundId: number,
+  state: LiveStateColumns,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("live_finals")
+    .set({
+      phase: state.phase,
+      position: state.position,
+      question_started_at: state.questionStartedAt?.toISOString() ?? null,
+      deadline_at: state.deadlineAt?.toISOString() ?? null,
+      paused_remaining_ms: state.pausedRemainingMs,
+      version: state.version,
+      updated_at: now.toISOString(),
+    })
+    .where("round_id", "=", roundId)
+    .execute();
+}
+
+export async function markLiveQuestion(
+  db: Db,
+  roundId: number,
+  position: number,
+  change: { opened?: Date; revealed?: Date; skipped?: true },
+): Promise<void> {
+  await db
+    .updateTable("live_questions")
+    .set({
+      ...(change.opened ? { opened_at: change.opened.toISOString() } : {}),
+      ...(change.revealed ? { revealed_at: change.revealed.toISOString() } : {}),
+      ...(change.skipped ? { skipped: 1 } : {}),
+    })
+    .where("round_id", "=", roundId)
+    .where("position", "=", position)
+    .execute();
+}
+
+export interface LiveQuestionFull {
+  position: number;
+  questionVersionId: number;
+  skipped: boolean;
+  text: string;
+  options: string[];
+  /** The answer key: server only until the reveal. */
+  correct: number[];
+  explanation: string;
+  sourceDocument: string;
+}
+
+export async function listLiveQuestions(db: Db, roundId: number): Promise<LiveQuestionFull[]> {
+  const rows = await db
+    .selectFrom("live_questions")
+    .innerJoin("question_versions", "question_versions.id", "live_questions.question_version_id")
+    .select([
+      "live_questions.position",
+      "live_questions.question_version_id",
+      "live_questions.skipped",
+      "question_versions.text",
+      "question_versions.options",
+      "question_versions.correct",
+      "question_versions.explanation",
+      "question_versions.source_document",
+    ])
+    .where("live_questions.round_id", "=", roundId)
+    .orderBy("live_questions.position")
+    .execute();
+  return rows.map((r) => ({
+    position: r.position,
+    questionVersionId: r.question_version_id,
+    skipped: r.skipped === 1,
+    text: r.text,
+    options: z.array(z.string()).parse(JSON.parse(r.options)),
+    correct: z.array(z.number().int()).parse(JSON.parse(r.correct)),
+    explanation: r.explanation,
+    sourceDocument: r.source_document,
+  }));
+}
+
+/** Adds a player; joining again changes nothing (same seat, same points). */
+export async function addLivePlayer(
+  db: Db,
+  input: { roundId: number; contestantId: number; prediction: number | null; now: Date },
+): Promise<void> {
+  await db
+    .insertInto("live_players")
+    .values({
+      round_id: input.roundId,
+      contestant_id: input.contestantId,
+      attempt_id: null,
+      prediction: input.prediction,
+      joined_at: input.now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(["round_id", "contestant_id"]).doNothing())
+    .execute();
+}
+
+export async function setLivePrediction(
+  db: Db,
+  roundId: number,
+  contestantId: number,
+  prediction: number | null,
+): Promise<void> {
+  await db
+    .updateTable("live_players")
+    .set({ prediction })
+    .where("round_id", "=", roundId)
+    .where("contestant_id", "=", contestantId)
+    .execute();
+}
+
+export interface LivePlayerRow {
+  contestantId: number;
+  fullName: string;
+  unitId: number;
+  unitName: string;
+  prediction: number | null;
+  attemptId: number | null;
+}
+
+export async function listLivePlayers(db: Db, roundId: number): Promise<LivePlayerRow[]> {
+  const rows = await db
+    .selectFrom("live_players")
+    .innerJoin("contestants", "contestants.id", "live_players.contestant_id")
+    .innerJoin("units", "units.id", "contestants.unit_id")
+    .select([
+      "live_players.contestant_id",
+      "live_players.prediction",
+      "live_players.attempt_id",
+      "contestants.full_name",
+      "contestants.unit_id",
+      "units.name as unit_name",
+    ])
+    .where("live_players.round_id", "=", roundId)
+    .orderBy("live_players.joined_at")
+    .execute();
+  return rows.map((r) => ({
+    contestantId: r.contestant_id,
+    fullName: r.full_name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    prediction: r.prediction,
+    attemptId: r.attempt_id,
+  }));
+}
+
+export type InsertAnswerResult = "saved" | "alreadyAnswered";
+
+/** Writes one answer; the primary key (round, position, contestant) refuses a second one. */
+export async function insertLiveAnswer(
+  db: Db,
+  input: {
+    roundId: number;
+    position: number;
+    contestantId: number;
+    choice: number;
+    elapsedMs: number;
+    now: Date;
+  },
+): Promise<InsertAnswerResult> {
+  const result = await db
+    .insertInto("live_answers")
+    .values({
+      round_id: input.roundId,
+      position: input.position,
+      contestant_id: input.contestantId,
+      choice: input.choice,
+      answered_at: input.now.toISOString(),
+      elapsed_ms: input.elapsedMs,
+    })
+    .onConflict((oc) => oc.columns(["round_id", "position", "contestant_id"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? "saved" : "alreadyAnswered";
+}
+
+/**
+ * Writes several answers in one statement (the live final's group commit). Each gets "saved", or
+ * "alreadyAnswered" when the primary key already held that player's answer to that question.
+ */
+export async function insertLiveAnswers(
+  db: Db,
+  rows: readonly {
+    roundId: number;
+    position: number;
+    contestantId: number;
+    choice: number;
+    elapsedMs: number;
+    now: Date;
+  }[],
+): Promise<InsertAnswerResult[]> {
+  if (rows.length === 0) return [];
+  if (rows.length === 1) return [await insertLiveAnswer(db, rows[0])];
+  return db.transaction().execute(async (trx) => {
+    const results: InsertAnswerResult[] = [];
+    for (let i = 0; i < rows.length; i += 150) {
+      const chunk = rows.slice(i, i + 150);
+      const inserted = await trx
+        .insertInto("live_answers")
+        .values(
+          chunk.map((r) => ({
+            round_id: r.roundId,
+            position: r.position,
+            contestant_id: r.contestantId,
+            choice: r.choice,
+            answered_at: r.now.toISOString(),
+            elapsed_ms: r.elapsedMs,
+          })),
+        )
+        .onConflict((oc) => oc.columns(["round_id", "position", "contestant_id"]).doNothing())
+        .returning(["position", "contestant_id", "answered_at"])
+        .execute();
+      const written = new Set(inserted.map((r) => `${r.position}:${r.contestant_id}:${r.answered_at}`));
+      for (const r of chunk)
+        results.push(
+          written.has(`${r.position}:${r.contestantId}:${r.now.toISOString()}`) ? "saved" : "alreadyAnswered",
+        );
+    }
+    return results;
+  });
+}
+
+export interface LiveAnswerRow {
+  position: number;
+  contestantId: number;
+  choice: number;
+  answeredAt: string;
+  elapsedMs: number;
+}
+
+export async function listLiveAnswers(db: Db, roundId: number): Promise<LiveAnswerRow[]> {
+  const rows = await db
+    .selectFrom("live_answers")
+    .selectAll()
+    .where("round_id", "=", roundId)
+    .orderBy("position")
+    .orderBy("contestant_id")
+    .execute();
+  return rows.map((r) => ({
+    position: r.position,
+    contestantId: r.contestant_id,
+    choice: r.choice,
+    answeredAt: r.answered_at,
+    elapsedMs: r.elapsed_ms,
+  }));
+}
+
+export interface LiveResultAttempt {
+  contestantId: number;
+  score: number;
+  correctCount: number;
+  allCorrect: boolean;
+  durationMs: number;
+  prediction: number | null;
+  items: {
+    position: number;
+    questionVersionId: number;
+    optionCount: number;
+    chosen: number | null;
+    answeredAt: string | null;
+    isCorrect: boolean;
+    points: number;
+  }[];
+}
+
+/**
+ * Writes each player's result as a submitted attempt of the final's round with its items, so the
+ * ranking snapshot, the exports and the winners notice read a final like any other round. Returns
+ * contestant id → attempt id. Call inside a transaction.
+ */
+export async function writeLiveAttempts(
+  db: Db,
+  input: { roundId: number; startedAt: Date; endedAt: Date; results: readonly LiveResultAttempt[] },
+): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  await db.deleteFrom("round_rankings").where("round_id", "=", input.roundId).execute();
+  const old = db.selectFrom("attempts").select("id").where("round_id", "=", input.roundId);
+  await db
+    .updateTable("live_players")
+    .set({ attempt_id: null })
+    .where("round_id", "=", input.roundId)
+    .execute();
+  await db.deleteFrom("attempt_items").where("attempt_id", "in", old).execute();
+  await db.deleteFrom("attempts").where("round_id", "=", input.roundId).execute();
+  for (const r of input.results) {
+    const { id } = await db
+      .insertInto("attempts")
+      .values({
+        round_id: input.roundId,
+        contestant_id: r.contestantId,
+        is_practice: 0,
+        attempt_no: 1,
+        status: "submitted",
+        seed: 0,
+        started_at: input.startedAt.toISOString(),
+        deadline_at: input.endedAt.toISOString(),
+        submitted_at: input.endedAt.toISOString(),
+        submit_reason: "manual",
+        prediction: r.prediction,
+        score: r.score,
+        correct_count: r.correctCount,
+        all_correct: r.allCorrect ? 1 : 0,
+        duration_ms: r.durationMs,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.set(r.contestantId, id);
+    if (r.items.length > 0) {
+      await db
+        .insertInto("attempt_items")
+        .values(
+          r.items.map((item) => ({
+            attempt_id: id,
+            position: item.position,
+            question_version_id: item.questionVersionId,
+            option_order: JSON.stringify(Array.from({ length: item.optionCount }, (_, i) => i)),
+            chosen: item.chosen === null ? null : JSON.stringify([item.chosen]),
+            answered_at: item.answeredAt,
+            marked: 0,
+            is_correct: item.isCorrect ? 1 : 0,
+            points: item.points,
+          })),
+        )
+        .execute();
+    }
+    await db
+      .updateTable("live_players")
+      .set({ attempt_id: id })
+      .where("round_id", "=", input.roundId)
+      .where("contestant_id", "=", r.contestantId)
+      .execute();
+  }
+  return ids;
+}
+
+/** Best official rank per round for the given contestants (for "the top N of chosen rounds"). */
+export async function officialRanksOf(
+  db: Db,
+  contestantId: number,
+  roundIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (roundIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("round_rankings")
+    .innerJoin("attempts", "attempts.id", "round_rankings.attempt_id")
+    .select(["round_rankings.round_id", "round_rankings.rank"])
+    .where("attempts.contestant_id", "=", contestantId)
+    .where("round_rankings.round_id", "in", [...roundIds])
+    .execute();
+  const ranks = new Map<number, number>();
+  for (const r of rows) ranks.set(r.round_id, Math.min(r.rank, ranks.get(r.round_id) ?? Infinity));
+  return ranks;
+}
+
+/** The unit's ancestors, nearest first. */
+export async function unitAncestry(db: Db, unitId: number): Promise<number[]> {
+  const units = await db.selectFrom("units").select(["id", "parent_id"]).execute();
+  const parent = new Map(units.map((u) => [u.id, u.parent_id]));
+  const chain: number[] = [];
+  let at = parent.get(unitId) ?? null;
+  while (at !== null && !chain.includes(at)) {
+    chain.push(at);
+    at = parent.get(at) ?? null;
+  }
+  return chain;
+}

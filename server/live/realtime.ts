@@ -1,0 +1,49 @@
+/**
+ * The live final's socket handlers (issue 14), registered from server/realtime/register.ts. Every
+ * event goes through `handle()` (Zod, rate limit, error acknowledgements).
+ */
+import {
+  liveAnswerPayload,
+  liveHostPayload,
+  liveJoinPayload,
+  liveWatchPayload,
+} from "~/realtime/live-contract";
+import { handle, type ContestSocket } from "../realtime/handle";
+import type { Services } from "../services";
+import { livePlayerRoom, liveRoom, type LiveHub } from "./hub";
+
+const HOST_ROLES = new Set(["admin", "organizer"]);
+
+export const LIVE_EVENTS = ["live:join", "live:answer", "live:watch", "live:host"] as const;
+
+export function registerLiveHandlers(services: Services, hub: LiveHub, socket: ContestSocket): void {
+  handle(services, socket, "live:join", liveJoinPayload, async (payload) => {
+    const joined = await hub.join({ userId: socket.data.userId, ...payload });
+    if (!joined.ok) return { error: { code: joined.code } };
+    await socket.join([
+      liveRoom(joined.data.roundId),
+      livePlayerRoom(joined.data.roundId, joined.data.contestantId),
+    ]);
+    return { data: joined.data.seat };
+  });
+
+  handle(services, socket, "live:answer", liveAnswerPayload, async (payload) => {
+    const saved = await hub.answer({ userId: socket.data.userId, ...payload });
+    return saved.ok ? { data: saved.data } : { error: { code: saved.code } };
+  });
+
+  handle(services, socket, "live:watch", liveWatchPayload, async ({ roundId }) => {
+    const view = await hub.watch(roundId);
+    if (!view.ok) return { error: { code: view.code } };
+    await socket.join(liveRoom(roundId));
+    return { data: view.data };
+  });
+
+  handle(services, socket, "live:host", liveHostPayload, async ({ roundId, command }) => {
+    if (!socket.data.role || !HOST_ROLES.has(socket.data.role)) return { error: { code: "forbidden" } };
+    const done = await hub.command({ roundId, command, actorUserId: socket.data.userId });
+    if (!done.ok) return { error: { code: done.code } };
+    await socket.join(liveRoom(roundId));
+    return { data: done.data };
+  });
+}

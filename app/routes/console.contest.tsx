@@ -21,6 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       description: contest.description,
       dataNotice: contest.data_notice,
       cccdPolicy: contest.cccd_policy,
+      referenceDate: contest.reference_date ?? "",
       minAge: String(contest.min_age),
       maxAge: String(contest.max_age),
     },
@@ -117,6 +118,18 @@ export default function ContestPage() {
               {...invalid("dataNotice")}
             />
             {error("dataNotice")}
+          </div>
+          <div className="field">
+            <label htmlFor="referenceDate">{t("organizer.field.referenceDate")}</label>
+            <input
+              id="referenceDate"
+              name="referenceDate"
+              type="date"
+              defaultValue={values.referenceDate}
+              {...invalid("referenceDate")}
+            />
+            <span className="hint">{t("organizer.field.referenceDateHint")}</span>
+            {error("referenceDate")}
           </div>
           <div className="grid three">
             <div className="field">

@@ -57,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     organizerName: field("organizerName"),
     startsOn: field("startsOn"),
     endsOn: field("endsOn"),
+    referenceDate: field("referenceDate"),
     cccdPolicy: field("cccdPolicy"),
     minAge: field("minAge"),
     maxAge: field("maxAge"),

@@ -3,7 +3,7 @@
  * page and the action. Messages are catalogue keys.
  */
 import { z } from "zod";
-import { CCCD_POLICIES } from "./contest-settings";
+import { CCCD_POLICIES, referenceDateField } from "./contest-settings";
 
 const text = (max: number, key: string) => z.string().trim().min(1, key).max(max, key);
 const isoDay = z
@@ -26,7 +26,7 @@ export const newContestSchema = z
     organizerName: text(300, "console.contest.error.organizer"),
     startsOn: isoDay,
     endsOn: isoDay,
-    // The question bank's branch adds the reference date (ngày đối chiếu) here at merge.
+    referenceDate: referenceDateField,
     cccdPolicy: z.enum(CCCD_POLICIES, { errorMap: () => ({ message: "console.contest.error.cccdPolicy" }) }),
     minAge: age,
     maxAge: age,

@@ -26,6 +26,8 @@ export interface NewContestInput {
   dataNotice: string;
   startsOn: string | null;
   endsOn: string | null;
+  /** The day questions must be true on (issue 12); null: the first round's opening day. */
+  referenceDate: string | null;
   cccdPolicy: CccdPolicy;
   minAge: number;
   maxAge: number;
@@ -67,6 +69,7 @@ export async function createContest(
       is_demo: 0,
       starts_on: input.startsOn,
       ends_on: input.endsOn,
+      reference_date: input.referenceDate,
       closed_at: null,
     })
     .returning("id")

@@ -41,6 +41,7 @@ export interface ContestSettings {
   description: string;
   dataNotice: string;
   cccdPolicy: Contest["cccd_policy"];
+  referenceDate: string | null;
   minAge: number;
   maxAge: number;
 }
@@ -55,6 +56,7 @@ export async function updateContestSettings(db: Db, id: number, next: ContestSet
     description: next.description,
     data_notice: next.dataNotice,
     cccd_policy: next.cccdPolicy,
+    reference_date: next.referenceDate,
     min_age: next.minAge,
     max_age: next.maxAge,
   };

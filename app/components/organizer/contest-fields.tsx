@@ -12,6 +12,7 @@ export interface ContestFieldValues {
   organizerName: string;
   startsOn: string;
   endsOn: string;
+  referenceDate: string;
   cccdPolicy: string;
   minAge: string;
   maxAge: string;
@@ -66,7 +67,12 @@ export function ContestFields({
           <FieldMessage name="endsOn" errors={errors} />
         </div>
       </div>
-      {/* MERGE: the question bank's branch adds the reference date (ngày đối chiếu, contests.reference_date) here. */}
+      <div className="field">
+        <label htmlFor="referenceDate">{t("organizer.field.referenceDate")}</label>
+        <input type="date" {...attrs("referenceDate")} defaultValue={values.referenceDate} />
+        <span className="hint">{t("organizer.field.referenceDateHint")}</span>
+        <FieldMessage name="referenceDate" errors={errors} />
+      </div>
       <div className="grid three">
         <div className="field">
           <label htmlFor="cccdPolicy">{t("console.contest.field.cccdPolicy")}</label>
@@ -99,6 +105,7 @@ export const EMPTY_CONTEST: ContestFieldValues = {
   organizerName: "",
   startsOn: "",
   endsOn: "",
+  referenceDate: "",
   cccdPolicy: "optional",
   minAge: "15",
   maxAge: "100",

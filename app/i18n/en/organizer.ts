@@ -51,6 +51,9 @@ export const organizer: Record<keyof typeof vi, string> = {
   "organizer.field.startsOn": "First day",
   "organizer.field.endsOn": "Last day",
   "organizer.error.date": "Not a valid date.",
+  "organizer.field.referenceDate": "Reference date of the questions",
+  "organizer.field.referenceDateHint":
+    "Only questions still true on this date are drawn (laws change over time). Empty: the first round's opening day.",
   "organizer.error.dateOrder": "The last day must come after the first.",
   "organizer.error.passwordShort": "The password needs at least {min} characters.",
   "organizer.error.passwordMismatch": "The two passwords differ.",

@@ -50,6 +50,9 @@ export const organizer = {
   "organizer.field.startsOn": "Ngày bắt đầu",
   "organizer.field.endsOn": "Ngày kết thúc",
   "organizer.error.date": "Ngày không hợp lệ.",
+  "organizer.field.referenceDate": "Ngày đối chiếu câu hỏi",
+  "organizer.field.referenceDateHint":
+    "Chỉ bốc những câu hỏi còn đúng vào ngày này (văn bản pháp luật thay đổi theo thời gian). Để trống: ngày mở đợt thi đầu tiên.",
   "organizer.error.dateOrder": "Ngày kết thúc phải sau ngày bắt đầu.",
   "organizer.error.passwordShort": "Mật khẩu cần ít nhất {min} ký tự.",
   "organizer.error.passwordMismatch": "Hai mật khẩu không giống nhau.",

@@ -249,6 +249,8 @@ export interface QuestionFormProps {
   /** Hidden fields to send along (intent, the version the edit started from…). */
   hidden: Record<string, string>;
   status: QuestionStatus;
+  /** Warnings that need the rest of the bank (a leak, a near-duplicate stem), described by the server. */
+  bankCues?: readonly string[];
 }
 
 export function QuestionForm({
@@ -259,6 +261,7 @@ export function QuestionForm({
   submitLabel,
   hidden,
   status,
+  bankCues = [],
 }: QuestionFormProps) {
   const t = useT();
   const [values, setValues] = useState<QuestionFormValues>(initial);
@@ -309,7 +312,7 @@ export function QuestionForm({
     );
 
   const live = readOnly ? [] : describeAll(t.lang, saveProblems(draft, status));
-  const cues = readOnly ? [] : describeAll(t.lang, questionWarnings(draft));
+  const cues = readOnly ? [] : [...describeAll(t.lang, questionWarnings(draft)), ...bankCues];
   const aria = (field: FormField) => (invalid.has(field) ? true : undefined);
 
   return (

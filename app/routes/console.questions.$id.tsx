@@ -15,7 +15,9 @@ import { requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { questionProblems } from "~/rules/question";
 import { formatVnDateTime } from "~/rules/vn-time";
+import { bankFindings } from "~/rules/item-writing";
 import {
+  bankItems,
   deleteUnusedDraft,
   findQuestion,
   listTopics,
@@ -41,7 +43,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const topics = await listTopics(context.services.db);
   const url = new URL(request.url);
   const pictures = await picturesOfVersions(context.services.db, [found.version.id]);
+  // The bank-wide checks (a key that stands among another question's options, a near-duplicate stem),
+  // for this question against every other one in use, as questions:check and the import preview do.
+  const others = (await bankItems(context.services.db)).filter((item) => item.id !== found.question.id);
+  // Last in the list: a near-duplicate is reported on the later of the two questions.
+  const findings = bankFindings([
+    ...others.map((item) => ({ ref: item.key ?? `#${item.id}`, draft: item.draft })),
+    { ref: found.question.key ?? `#${found.question.id}`, draft: found.draft },
+  ]);
   return {
+    bankCues: describeAll(context.lang, findings.perItem[others.length] ?? []),
     picture: pictures.get(found.version.id)?.question ?? null,
     id: found.question.id,
     canEdit: user.role !== "judge",
@@ -244,6 +255,7 @@ export default function QuestionPage() {
         submitLabel={t("questions.form.save")}
         hidden={{ intent: "save", updatedAt: data.updatedAt }}
         status={data.status}
+        bankCues={data.bankCues}
       />
       <QuestionPictureEditor
         key={`picture-${data.versionId}-${data.updatedAt}`}

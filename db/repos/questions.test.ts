@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { QuestionDraft } from "~/rules/question";
 import { openTestDatabase, type Db } from "../connection";
 import { createUser } from "./users";
+import { bankFindings } from "~/rules/item-writing";
 import {
+  bankItems,
   countQuestions,
   deleteUnusedDraft,
   ensureTopics,
@@ -11,6 +13,7 @@ import {
   findQuestion,
   insertQuestion,
   listQuestions,
+  setQuestionStatus,
   updateQuestion,
 } from "./questions";
 
@@ -273,5 +276,71 @@ describe("the question bank repository", () => {
     const id = await insertQuestion(db, { draft: draft(), topicId, status: "approved", key: null, now });
     await updateQuestion(db, { id, draft: draft({ text: "Bản mới?", correct: [1] }), topicId, now });
     expect(await exportDrafts(db, {})).toEqual([draft({ text: "Bản mới?", correct: [1] })]);
+  });
+});
+
+describe("what the editor compares a question against", () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openTestDatabase();
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  it("lists every question in use with its key, and the leak check then names the other question", async () => {
+    const topicId = (await ensureTopics(db, [draft().topic])).get(draft().topic)!.id;
+    const plan2025 = draft({
+      text: "Mục tiêu đến năm 2025 của Chương trình Chuyển đổi số quốc gia về dịch vụ công trực tuyến là gì?",
+      options: [
+        "80% dịch vụ công trực tuyến toàn trình được cung cấp trên nhiều phương tiện",
+        "100% dịch vụ công trực tuyến toàn trình được cung cấp trên nhiều phương tiện",
+        "50% dịch vụ công được cung cấp ở mức độ một phần",
+        "30% dịch vụ công được cung cấp ở mức độ một phần",
+      ],
+      correct: [0],
+    });
+    const plan2030 = draft({
+      text: "Mục tiêu đến năm 2030 của Chương trình Chuyển đổi số quốc gia về dịch vụ công trực tuyến là gì?",
+      options: [
+        "80% dịch vụ công trực tuyến toàn trình được cung cấp trên nhiều phương tiện",
+        "100% dịch vụ công trực tuyến toàn trình được cung cấp trên nhiều phương tiện",
+        "70% dịch vụ công được cung cấp ở mức độ một phần",
+        "90% dịch vụ công được cung cấp ở mức độ một phần",
+      ],
+      correct: [1],
+    });
+    const retiredText = "Câu hỏi đã ngừng dùng thì không còn được so sánh nữa phải không?";
+    const first = await insertQuestion(db, {
+      draft: plan2025,
+      topicId,
+      status: "approved",
+      key: "cds-001",
+      now,
+    });
+    const second = await insertQuestion(db, { draft: plan2030, topicId, status: "draft", key: null, now });
+    const retired = await insertQuestion(db, {
+      draft: draft({ text: retiredText }),
+      topicId,
+      status: "approved",
+      key: null,
+      now,
+    });
+    await setQuestionStatus(db, retired, "retired", now);
+
+    const items = await bankItems(db);
+    expect(items.map((i) => i.id)).toEqual([first, second]);
+    expect(items[0]!.key).toBe("cds-001");
+    expect(items[1]!.draft.options).toEqual(plan2030.options);
+
+    const others = items.filter((i) => i.id !== second);
+    const findings = bankFindings([
+      ...others.map((i) => ({ ref: i.key ?? `#${i.id}`, draft: i.draft })),
+      { ref: `#${second}`, draft: items[1]!.draft },
+    ]);
+    expect(findings.perItem[others.length]!.map((p) => [p.code, p.params?.other])).toContainEqual([
+      "leakPair",
+      "cds-001",
+    ]);
   });
 });

@@ -285,6 +285,31 @@ export async function exportDrafts(db: Db, filter: QuestionFilter): Promise<Ques
   return rows.map((r) => versionToDraft(r.topic_name, r, r));
 }
 
+/**
+ * The current version of every question still in use (drafts and approved), with its id and key: what the
+ * editor compares one question against (leaks, near-duplicate stems, issue 12).
+ */
+export async function bankItems(db: Db): Promise<{ id: number; key: string | null; draft: QuestionDraft }[]> {
+  const rows = await filtered(db, {})
+    .where("questions.status", "!=", "retired")
+    .selectAll("question_versions")
+    .select([
+      "questions.id as question_id",
+      "questions.key as question_key",
+      "topics.name as topic_name",
+      "questions.type",
+      "questions.difficulty",
+      "questions.tags",
+    ])
+    .orderBy("questions.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.question_id,
+    key: r.question_key,
+    draft: versionToDraft(r.topic_name, r, r),
+  }));
+}
+
 /** The current version of each question `exportDrafts` returns, in the same order: to fetch their pictures. */
 export async function exportVersionIds(db: Db, filter: QuestionFilter): Promise<number[]> {
   const rows = await filtered(db, filter)

@@ -31,3 +31,19 @@ describe("contest settings", () => {
     expect(issues({ maxAge: "abc" })).toEqual([["maxAge", "console.contest.error.age"]]);
   });
 });
+
+describe("the questions' reference date (ngày đối chiếu)", () => {
+  it("keeps a calendar day, reads an empty field as 'the first round's opening day', and refuses other text", () => {
+    expect(contestSettingsSchema.parse({ ...valid, referenceDate: "2023-06-01" }).referenceDate).toBe(
+      "2023-06-01",
+    );
+    expect(contestSettingsSchema.parse({ ...valid, referenceDate: " " }).referenceDate).toBeNull();
+    expect(contestSettingsSchema.parse(valid).referenceDate).toBeNull();
+    for (const wrong of ["1/6/2023", "2023-13-45", "hôm nay"])
+      expect(
+        contestSettingsSchema
+          .safeParse({ ...valid, referenceDate: wrong })
+          .error?.issues.map((i) => i.path[0]),
+      ).toEqual(["referenceDate"]);
+  });
+});

@@ -10,6 +10,7 @@ export const CCCD_POLICIES = ["required", "optional", "hidden"] as const;
 export const referenceDateField = z
   .string()
   .trim()
+  .default("")
   .refine(
     (v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
     "organizer.error.date",

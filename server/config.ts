@@ -29,6 +29,13 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   /** "1" when the app is served over HTTPS (directly or behind a proxy): cookies get Secure. */
   SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  /** Sign-ups one address may send in 15 minutes: a hall of officials behind one Wi-Fi registers together. */
+  REGISTRATIONS_PER_ADDRESS: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 100000")
+    .max(100_000, "must be between 1 and 100000")
+    .default(200),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -75,6 +82,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Null on one process alone. */
   redis: { url: string; prefix: string } | null;
+  /** Sign-ups one address may send in 15 minutes (unset: 200). */
+  registrationsPerAddress?: number;
 }
 
 export class ConfigError extends Error {}
@@ -144,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ?? null,
     dataDir: e.DATA_DIR,
     secureCookies: e.SECURE_COOKIES === "1",
+    registrationsPerAddress: e.REGISTRATIONS_PER_ADDRESS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
   };

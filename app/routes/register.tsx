@@ -85,12 +85,12 @@ const TAKEN_ERROR: Record<TakenField, FieldError> = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readProtectedForm(request, context);
-  const { db, clock, logger } = context.services;
+  const { db, clock, logger, config } = context.services;
   const contest = await findCurrentContest(db);
   if (!contest) throw new Response("No contest", { status: 404 });
   const now = clock.now();
   // Counted before anything is checked, per address: a script cannot fill the contestant list.
-  const reserved = await reserveRegistration(db, context.ip, now);
+  const reserved = await reserveRegistration(db, context.ip, now, config.registrationsPerAddress);
   if (!reserved.ok) {
     const minutes = Math.max(1, Math.ceil((reserved.retryAt.getTime() - now.getTime()) / 60_000));
     return data<ActionResult>(

@@ -34,7 +34,7 @@ export const ADDRESS_POLICY: AttemptPolicy = {
 
 /** Registrations per address: a family or a commune office registering several people, not a script. */
 export const REGISTER_POLICY: AttemptPolicy = {
-  maxAttempts: 10,
+  maxAttempts: 200,
   windowMs: 15 * MINUTE,
   baseDelayMs: 15 * MINUTE,
   maxDelayMs: 60 * MINUTE,
@@ -92,6 +92,12 @@ export async function reserveRegistration(
   db: Db,
   ip: string | null,
   now: Date,
+  perAddress: number = REGISTER_POLICY.maxAttempts,
 ): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
-  return reserveAttempt(db, `register:${ip ?? "unknown"}`, REGISTER_POLICY, now);
+  return reserveAttempt(
+    db,
+    `register:${ip ?? "unknown"}`,
+    { ...REGISTER_POLICY, maxAttempts: perAddress },
+    now,
+  );
 }

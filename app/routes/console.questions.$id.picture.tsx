@@ -3,10 +3,10 @@
  * remove it. The description is required. A version an attempt refers to is never changed: the change
  * then becomes a new version, exactly as a text edit does (`updateQuestion`).
  */
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { translate } from "~/i18n";
-import { requireEditor } from "~/lib/auth.server";
+import { requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { recordAudit } from "#db/repos/audit";
 import { pictureFilesOfVersions, replacePicture } from "#db/repos/question-pictures";
@@ -17,6 +17,13 @@ const fieldsSchema = z.object({
   intent: z.enum(["save", "remove"]),
   alt: z.string().trim().max(500).catch(""),
 });
+
+/** Only the form posts here; reading the address leads staff to the question (and others to log in). */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireStaff(request, context);
+  const id = z.coerce.number().int().positive().safeParse(params.id);
+  throw redirect(id.success ? `/console/questions/${id.data}` : "/console/questions");
+}
 
 export type PictureActionResult = { ok: string } | { error: string };
 

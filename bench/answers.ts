@@ -19,6 +19,8 @@
  *
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
+import { insertContestant, send as sendToParent, waitMessage as waitFor } from "./lib/harness";
+import { testConfig } from "../tests/integration/test-services";
 import { fork, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -62,26 +64,9 @@ type Message =
       disconnected: number;
     };
 
-function send(message: Message): void {
-  process.send?.(message);
-}
-
-function waitMessage<K extends Message["kind"]>(
-  child: ChildProcess,
-  kind: K,
-): Promise<Extract<Message, { kind: K }>> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`child exited (${code}) before "${kind}"`));
-    const onMessage = (m: Message) => {
-      if (m.kind !== kind) return;
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-      resolve(m as Extract<Message, { kind: K }>);
-    };
-    child.on("message", onMessage);
-    child.once("exit", onExit);
-  });
-}
+const send = (message: Message) => sendToParent(message);
+const waitMessage = <K extends Message["kind"]>(child: ChildProcess, kind: K) =>
+  waitFor<Message, K>(child, kind);
 
 /** Answers the orchestrator's "mark" with the CPU time used since the previous mark, and the RSS. */
 function usageReporter(rows: () => number): void {
@@ -123,19 +108,7 @@ async function oursServer(contestants: number): Promise<void> {
   const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", bank });
   const services = {
     db,
-    config: {
-      port: 0,
-      host: HOST,
-      database: { kind: "sqlite" as const, file },
-      sessionSecret: "bench-secret-bench-secret-bench-secret-00",
-      logLevel: "silent" as const,
-      adminPassword: null,
-      publicUrl: null,
-      dataDir: os.tmpdir(),
-      secureCookies: false,
-      trustProxy: false as const,
-      redis: null,
-    },
+    config: testConfig({ host: HOST, database: { kind: "sqlite", file }, dataDir: os.tmpdir() }),
     logger: createLogger("silent"),
     clock: systemClock,
     events: new ContestEvents(),
@@ -153,27 +126,17 @@ async function oursServer(contestants: number): Promise<void> {
       passwordHash: "x",
       now: at,
     });
-    await db
-      .insertInto("contestants")
-      .values({
-        user_id: user.id,
-        contest_id: seed.contestId,
-        full_name: name,
-        name_folded: name.toLowerCase(),
-        birth_date: "1995-01-01",
-        gender: "female",
-        phone: `09${String(10_000_000 + i).padStart(8, "0")}`,
-        cccd: null,
-        unit_id: units[i % units.length].id,
-        category_id: category.id,
-        is_staff_member: 0,
-        status: "active",
-        status_reason: null,
-        consent_at: at.toISOString(),
-        created_at: at.toISOString(),
-        updated_at: at.toISOString(),
-      })
-      .execute();
+    await insertContestant(db, {
+      userId: user.id,
+      contestId: seed.contestId,
+      unitId: units[i % units.length].id,
+      categoryId: category.id,
+      name,
+      phone: `09${String(10_000_000 + i).padStart(8, "0")}`,
+      birthDate: "1995-01-01",
+      gender: "female",
+      at,
+    });
     const token = crypto.randomBytes(24).toString("base64url");
     await createSession(db, {
       id: sha256(token),

@@ -11,6 +11,8 @@
  *
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
+import { insertContestant, send as sendToParent, waitMessage as waitFor } from "./lib/harness";
+import { testConfig } from "../tests/integration/test-services";
 import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
@@ -43,24 +45,9 @@ type Message =
       payload: unknown;
     };
 
-function send(message: Message): void {
-  process.send?.(message);
-}
-
-function waitMessage<K extends Message["kind"]>(
-  child: ChildProcess,
-  kind: K,
-): Promise<Extract<Message, { kind: K }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: Message) => {
-      if (m.kind !== kind) return;
-      child.off("message", onMessage);
-      resolve(m as Extract<Message, { kind: K }>);
-    };
-    child.on("message", onMessage);
-    child.once("exit", (code) => reject(new Error(`child exited (${code}) before "${kind}"`)));
-  });
-}
+const send = (message: Message) => sendToParent(message);
+const waitMessage = <K extends Message["kind"]>(child: ChildProcess, kind: K) =>
+  waitFor<Message, K>(child, kind);
 
 /** Paces `count` calls at `rate` per second; returns when each was started. */
 async function paced(
@@ -102,19 +89,7 @@ async function boardServer(): Promise<void> {
   const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", bank });
   const services = {
     db,
-    config: {
-      port: 0,
-      host: HOST,
-      database: { kind: "sqlite" as const, file: ":memory:" },
-      sessionSecret: "bench-secret-bench-secret-bench-secret-00",
-      logLevel: "silent" as const,
-      adminPassword: null,
-      publicUrl: null,
-      dataDir: os.tmpdir(),
-      secureCookies: false,
-      trustProxy: false as const,
-      redis: null,
-    },
+    config: testConfig({ host: HOST, dataDir: os.tmpdir() }),
     logger: createLogger("silent"),
     clock: systemClock,
     events: new ContestEvents(),
@@ -146,27 +121,17 @@ async function boardServer(): Promise<void> {
       passwordHash: "x",
       now: at,
     });
-    await db
-      .insertInto("contestants")
-      .values({
-        user_id: user.id,
-        contest_id: seed.contestId,
-        full_name: name,
-        name_folded: name.toLowerCase(),
-        birth_date: "1990-01-01",
-        gender: "male",
-        phone: `08${String(10_000_000 + i).padStart(8, "0")}`,
-        cccd: null,
-        unit_id: units[i % units.length].id,
-        category_id: category.id,
-        is_staff_member: 0,
-        status: "active",
-        status_reason: null,
-        consent_at: at.toISOString(),
-        created_at: at.toISOString(),
-        updated_at: at.toISOString(),
-      })
-      .execute();
+    await insertContestant(db, {
+      userId: user.id,
+      contestId: seed.contestId,
+      unitId: units[i % units.length].id,
+      categoryId: category.id,
+      name,
+      phone: `08${String(10_000_000 + i).padStart(8, "0")}`,
+      birthDate: "1990-01-01",
+      gender: "male",
+      at,
+    });
     const started = await startRoundAttempt(services, { userId: user.id, roundId: seed.openRoundId });
     if (!started.ok) throw new Error(`start failed: ${started.code}`);
     const items = await listItems(db, started.attemptId);

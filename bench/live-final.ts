@@ -17,6 +17,8 @@
  *
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
+import { send as sendToParent, waitMessage as waitFor } from "./lib/harness";
+import { testConfig } from "../tests/integration/test-services";
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -58,24 +60,9 @@ export interface TargetFigures extends ClientFigures {
   peakRssMb: number;
 }
 
-function send(message: Message): void {
-  process.send?.(message);
-}
-
-function waitMessage<K extends Message["kind"]>(
-  child: ChildProcess,
-  kind: K,
-): Promise<Extract<Message, { kind: K }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: Message) => {
-      if (m.kind !== kind) return;
-      child.off("message", onMessage);
-      resolve(m as Extract<Message, { kind: K }>);
-    };
-    child.on("message", onMessage);
-    child.once("exit", (code) => reject(new Error(`child exited (${code}) before "${kind}"`)));
-  });
-}
+const send = (message: Message) => sendToParent(message);
+const waitMessage = <K extends Message["kind"]>(child: ChildProcess, kind: K) =>
+  waitFor<Message, K>(child, kind);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -114,19 +101,11 @@ async function oursServer(players: number): Promise<void> {
   const seed = await seedDemo(db, { now: at, adminPasswordHash: "x", bank });
   const services = {
     db,
-    config: {
-      port: 0,
+    config: testConfig({
       host: HOST,
-      database: { kind: "sqlite" as const, file: path.join(dir, "contest.db") },
-      sessionSecret: "bench-secret-bench-secret-bench-secret-00",
-      logLevel: "silent" as const,
-      adminPassword: null,
-      publicUrl: null,
+      database: { kind: "sqlite", file: path.join(dir, "contest.db") },
       dataDir: dir,
-      secureCookies: false,
-      trustProxy: false as const,
-      redis: null,
-    },
+    }),
     logger: createLogger("silent"),
     clock: systemClock,
     events: new ContestEvents(),

@@ -94,10 +94,16 @@ export async function createRound(input: {
   questionCount?: number;
   opensInMinutes?: number;
   closesInMinutes: number;
+  /** Draw only from this topic (by name), in the bank's order; otherwise any topic, shuffled. */
+  topic?: string;
 }): Promise<number> {
   const db = e2eDatabase();
   try {
     const contest = await db.selectFrom("contests").select("id").orderBy("id").executeTakeFirstOrThrow();
+    const topicId = input.topic
+      ? (await db.selectFrom("topics").select("id").where("name", "=", input.topic).executeTakeFirstOrThrow())
+          .id
+      : null;
     const now = Date.now();
     const row = await db
       .insertInto("rounds")
@@ -107,10 +113,10 @@ export async function createRound(input: {
         opens_at: new Date(now + (input.opensInMinutes ?? -1) * 60_000).toISOString(),
         closes_at: new Date(now + input.closesInMinutes * 60_000).toISOString(),
         duration_seconds: input.durationSeconds,
-        draw_spec: JSON.stringify([{ topicId: null, difficulty: null, count: input.questionCount ?? 5 }]),
-        shuffle_questions: 1,
+        draw_spec: JSON.stringify([{ topicId, difficulty: null, count: input.questionCount ?? 5 }]),
+        shuffle_questions: topicId === null ? 1 : 0,
         shuffle_options: 1,
-        prediction_enabled: 1,
+        prediction_enabled: topicId === null ? 1 : 0,
         max_attempts: 1,
         eligible_categories: "[]",
         show_review_after_close: 1,

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { wordDocument, type WordItem } from "../../scripts/lib/word-documents";
 import { E2E_ADMIN_PASSWORD } from "./env";
-import { createContestantAccount, e2eDatabase, uniqueSuffix } from "./fixtures";
+import { createContestantAccount, createRound, e2eDatabase, uniqueSuffix } from "./fixtures";
 
 const SCREENS = "test-results/screens";
 
@@ -45,48 +45,6 @@ async function organizerDocument(topic: string, fixed: boolean): Promise<Buffer>
     "Đáp án: Đúng",
     ...tail("Trung bình"),
   ]);
-}
-
-async function createTopicRound(topic: string): Promise<number> {
-  const db = e2eDatabase();
-  try {
-    const contest = await db.selectFrom("contests").select("id").orderBy("id").executeTakeFirstOrThrow();
-    const { id: topicId } = await db
-      .selectFrom("topics")
-      .select("id")
-      .where("name", "=", topic)
-      .executeTakeFirstOrThrow();
-    const now = Date.now();
-    const row = await db
-      .insertInto("rounds")
-      .values({
-        contest_id: contest.id,
-        title: `Đợt kiểm thử: câu hỏi có hình ${topic}`,
-        opens_at: new Date(now - 60_000).toISOString(),
-        closes_at: new Date(now + 60 * 60_000).toISOString(),
-        duration_seconds: 600,
-        draw_spec: JSON.stringify([{ topicId, difficulty: null, count: 3 }]),
-        shuffle_questions: 0,
-        shuffle_options: 1,
-        prediction_enabled: 0,
-        max_attempts: 1,
-        eligible_categories: "[]",
-        show_review_after_close: 1,
-        board_policy: "live",
-        freeze_minutes: 0,
-        points: JSON.stringify({ easy: 1, medium: 1, hard: 1 }),
-        prizes: JSON.stringify({ first: 1, second: 1, third: 1, consolation: 1 }),
-        ranked_at: null,
-        published_at: null,
-        perfect_count: null,
-        created_at: new Date(now).toISOString(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return row.id;
-  } finally {
-    await db.destroy();
-  }
 }
 
 async function upload(page: Page, name: string, bytes: Buffer) {
@@ -162,7 +120,13 @@ test("An organizer imports a Word file with a picture after fixing the two flagg
   await office.close();
 
   // A contestant on a 360-px phone takes a round drawn from those questions.
-  const roundId = await createTopicRound(topic);
+  const roundId = await createRound({
+    title: `Đợt kiểm thử: câu hỏi có hình ${topic}`,
+    durationSeconds: 600,
+    questionCount: 3,
+    closesInMinutes: 60,
+    topic,
+  });
   const phone = await createContestantAccount("hinh-anh-123");
   await page.goto("/login");
   await page.getByLabel("Số điện thoại hoặc tên đăng nhập").fill(phone);

@@ -19,8 +19,8 @@
  *
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
-import { insertContestant, send as sendToParent, waitMessage as waitFor } from "./lib/harness";
-import { testConfig } from "../tests/integration/test-services";
+import { send as sendToParent, waitMessage as waitFor } from "./lib/harness";
+import { insertContestant, testConfig } from "../tests/integration/test-services";
 import { fork, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -11,8 +11,8 @@
  *
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
-import { insertContestant, send as sendToParent, waitMessage as waitFor } from "./lib/harness";
-import { testConfig } from "../tests/integration/test-services";
+import { send as sendToParent, waitMessage as waitFor } from "./lib/harness";
+import { insertContestant, testConfig } from "../tests/integration/test-services";
 import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import os from "node:os";

@@ -38,7 +38,7 @@ import { systemClock, type Services } from "#server/services";
 import { FLUSH_INTERVAL_MS } from "#server/realtime/board";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import { loadBundledBank } from "../question-bank/load";
-import { testConfig } from "../tests/integration/test-services";
+import { insertContestant, testConfig } from "../tests/integration/test-services";
 
 const CONTESTANTS = Math.min(Number(process.env.BENCH_CONTESTANTS ?? 300), 2000);
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 10), 60);
@@ -80,27 +80,17 @@ async function prepare(db: Db): Promise<Omit<Setup, "url">> {
       passwordHash: "x",
       now,
     });
-    await db
-      .insertInto("contestants")
-      .values({
-        user_id: user.id,
-        contest_id: seed.contestId,
-        full_name: `Thí Sinh ${i}`,
-        name_folded: `thi sinh ${i}`,
-        birth_date: "1990-01-01",
-        gender: i % 2 ? "male" : "female",
-        phone: `09${String(10_000_000 + i)}`,
-        cccd: null,
-        unit_id: unit.id,
-        category_id: category.id,
-        is_staff_member: 0,
-        status: "active",
-        status_reason: null,
-        consent_at: now.toISOString(),
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .execute();
+    await insertContestant(db, {
+      userId: user.id,
+      contestId: seed.contestId,
+      unitId: unit.id,
+      categoryId: category.id,
+      name: `Thí Sinh ${i}`,
+      phone: `09${String(10_000_000 + i)}`,
+      birthDate: "1990-01-01",
+      gender: i % 2 ? "male" : "female",
+      at: now,
+    });
     const token = crypto.randomBytes(16).toString("hex");
     await createSession(db, {
       id: sha256(token),

@@ -44,7 +44,7 @@ import type {
   SubmittedSummary,
 } from "~/realtime/contract";
 import { loadBundledBank } from "../../question-bank/load";
-import { testConfig } from "./test-services";
+import { insertContestant, testConfig } from "./test-services";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `contest_so_test:${crypto.randomBytes(4).toString("hex")}:`;
@@ -135,27 +135,17 @@ async function person(db: Db, services: Services, contestId: number, i: number, 
     passwordHash: "x",
     now,
   });
-  await db
-    .insertInto("contestants")
-    .values({
-      user_id: user.id,
-      contest_id: contestId,
-      full_name: `Lê Văn Cụm ${i}`,
-      name_folded: `le van cum ${i}`,
-      birth_date: "1990-01-01",
-      gender: "male",
-      phone: `098765432${i}`,
-      cccd: null,
-      unit_id: unit.id,
-      category_id: category.id,
-      is_staff_member: 0,
-      status: "active",
-      status_reason: null,
-      consent_at: now.toISOString(),
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    })
-    .execute();
+  await insertContestant(db, {
+    userId: user.id,
+    contestId: contestId,
+    unitId: unit.id,
+    categoryId: category.id,
+    name: `Lê Văn Cụm ${i}`,
+    phone: `098765432${i}`,
+    birthDate: "1990-01-01",
+    gender: "male",
+    at: now,
+  });
   const token = `token-${i}-${crypto.randomBytes(8).toString("hex")}`;
   await createSession(db, {
     id: sha256(token),

@@ -21,7 +21,7 @@ import { createLogger } from "#server/logger";
 import { systemClock, type Services } from "#server/services";
 import type { Ack, AttemptSync, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
 import { loadBundledBank } from "../../question-bank/load";
-import { testConfig } from "./test-services";
+import { insertContestant, testConfig } from "./test-services";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kill-restart-"));
 const file = path.join(dir, "contest.db");
@@ -120,27 +120,17 @@ async function prepare(db: Db) {
       passwordHash: "x",
       now,
     });
-    await db
-      .insertInto("contestants")
-      .values({
-        user_id: user.id,
-        contest_id: seed.contestId,
-        full_name: `Nguyễn Văn ${i}`,
-        name_folded: `nguyen van ${i}`,
-        birth_date: "1990-01-01",
-        gender: "male",
-        phone: `091234567${i}`,
-        cccd: null,
-        unit_id: unit.id,
-        category_id: category.id,
-        is_staff_member: 0,
-        status: "active",
-        status_reason: null,
-        consent_at: now.toISOString(),
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .execute();
+    await insertContestant(db, {
+      userId: user.id,
+      contestId: seed.contestId,
+      unitId: unit.id,
+      categoryId: category.id,
+      name: `Nguyễn Văn ${i}`,
+      phone: `091234567${i}`,
+      birthDate: "1990-01-01",
+      gender: "male",
+      at: now,
+    });
     const token = `token-${i}-${Date.now()}`;
     await createSession(db, {
       id: sha256(token),

@@ -2,6 +2,7 @@
  * The realtime contract, shared by the server and the browser: every event, its payload (a Zod schema
  * the server parses with) and its acknowledgement. Documented in docs/realtime.md.
  */
+import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import type { LiveClientToServerEvents, LiveServerToClientEvents } from "./live-contract";
 
@@ -145,6 +146,23 @@ export interface SocketData {
   screen?: { id: string; roundId: number; view: string; since: string };
 }
 
+/**
+ * The server's side of the contract, for the socket handlers (types only: the browser never loads
+ * socket.io's server). One socket of the contest and the server that registers every handler.
+ */
+export type ContestSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
 export type BoardPhase = "upcoming" | "open" | "closed";
 /**
  * What the rows are: the live order ("live"), nothing while the round runs ("hidden"), the standing at
@@ -180,7 +198,7 @@ export interface UnitBar {
   expected: number | null;
 }
 
-/** A round's board as screens show it. Built by the board module (server/realtime/board.ts). */
+/** A round's board as screens show it. Built by the board's read model (server/contest/board.ts). */
 export interface BoardSnapshot {
   roundId: number;
   /** Increases with every change, also across server restarts, so a screen can drop an older update. */

@@ -16,7 +16,7 @@ import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, keepConnected, openSocket, type ConnectionState } from "~/components/board-live";
 import { findCurrentContest } from "#db/repos/contests";
 import { listRounds } from "#db/repos/rounds";
-import { computeBoard } from "#server/realtime/board";
+import { computeBoard } from "#server/contest/board";
 
 export const meta: MetaFunction = () => [{ title: "Theo dõi trực tiếp — Bảng điều khiển" }];
 

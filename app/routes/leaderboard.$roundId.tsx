@@ -11,7 +11,7 @@ import { SiteHeader } from "~/components/site-header";
 import { BoardTable } from "~/components/board-table";
 import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, countdownParts, useLiveBoard, useServerNow } from "~/components/board-live";
-import { computeBoard } from "#server/realtime/board";
+import { computeBoard } from "#server/contest/board";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const roundId = Number(params.roundId);

@@ -21,7 +21,7 @@ import {
 } from "~/components/board-live";
 import { findCurrentContest } from "#db/repos/contests";
 import { listRounds } from "#db/repos/rounds";
-import { computeOverall } from "#server/realtime/board";
+import { computeOverall } from "#server/contest/board";
 import { listSubmittedEntries, listInProgressForRound } from "#db/repos/attempts";
 
 export const meta: MetaFunction = () => [{ title: "Bảng xếp hạng — Hội thi tìm hiểu về Chuyển đổi số" }];

@@ -13,7 +13,7 @@ import { formatVnDateTime, formatVnTime } from "~/rules/vn-time";
 import { BoardTable } from "~/components/board-table";
 import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, countdownParts, useLiveBoard, useServerNow } from "~/components/board-live";
-import { computeBoard } from "#server/realtime/board";
+import { computeBoard } from "#server/contest/board";
 import { joinAddress } from "#server/network";
 import { SCREEN_VIEWS, type ScreenView } from "~/realtime/contract";
 import { PagedWinners, useScreenControl } from "~/components/organizer/screen-control";

@@ -8,7 +8,8 @@ import {
   liveJoinPayload,
   liveWatchPayload,
 } from "~/realtime/live-contract";
-import { handle, type ContestSocket } from "../realtime/handle";
+import type { ContestSocket } from "~/realtime/contract";
+import { handle } from "../realtime/handle";
 import type { Services } from "../services";
 import { livePlayerRoom, liveRoom, type LiveHub } from "./hub";
 

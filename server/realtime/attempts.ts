@@ -10,6 +10,8 @@ import {
   submitPayload,
   type Ack,
   type AttemptSync,
+  type ContestSocket,
+  type RealtimeServer,
 } from "~/realtime/contract";
 import { findAttempt, listItems } from "#db/repos/attempts";
 import { findContestantByUserId } from "#db/repos/contestants";
@@ -23,10 +25,8 @@ import {
   type KnownAttempt,
 } from "../contest/attempts";
 import type { Services } from "../services";
-import { handle, type ContestSocket } from "./handle";
-import type { RealtimeServer } from "./register";
-
-export const attemptRoom = (attemptId: number) => `attempt:${attemptId}`;
+import { handle } from "./handle";
+import { attemptRoom } from "./rooms";
 
 function asAck(result: ChangeResult): Ack<{ savedAt: string }> {
   return result.ok ? { data: { savedAt: result.savedAt } } : { error: { code: result.code } };

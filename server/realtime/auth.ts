@@ -8,7 +8,7 @@ import { findLiveSession } from "#db/repos/sessions";
 import { sha256 } from "../security/password";
 import { SESSION_COOKIE } from "../security/session-cookie";
 import type { Services } from "../services";
-import type { ContestSocket } from "./handle";
+import type { ContestSocket } from "~/realtime/contract";
 
 export function socketAuth(services: Services) {
   return async (socket: ContestSocket, next: (error?: Error) => void) => {

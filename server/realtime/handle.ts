@@ -4,18 +4,10 @@
  * unknown event changes nothing. Before any handler, every event passes the socket's rate limit and
  * session check (`guardEvents`, used by register.ts).
  */
-import type { Socket } from "socket.io";
 import type { ZodType, ZodTypeDef } from "zod";
 import { newBucket, take, type Bucket, type BucketPolicy } from "~/rules/rate-limit";
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from "~/realtime/contract";
+import type { Ack, ClientToServerEvents, ContestSocket } from "~/realtime/contract";
 import type { Services } from "../services";
-
-export type ContestSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
 
 /** 20 events a second sustained, bursts of 40: far above a person tapping answers. */
 export const SOCKET_RATE: BucketPolicy = { capacity: 40, perSecond: 20 };

@@ -2,24 +2,16 @@
  * Registers every area's socket handlers on the server. Each handler module is a closure over `io`,
  * the socket and the services; events are documented in docs/realtime.md.
  */
-import type { Server } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "~/realtime/contract";
+import type { ContestSocket, RealtimeServer } from "~/realtime/contract";
 import type { Services } from "../services";
 import { socketAuth } from "./auth";
 import { forwardAttemptEvents, registerAttemptHandlers } from "./attempts";
 import { registerBoard } from "./board";
-import { guardEvents, type ContestSocket } from "./handle";
+import { guardEvents } from "./handle";
 import { sessionRoom, userRoom } from "../security/sessions";
 import { registerScreens } from "./screens";
 import { LiveHub } from "../live/hub";
 import { LIVE_EVENTS, registerLiveHandlers } from "../live/realtime";
-
-export type RealtimeServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
 
 const KNOWN_EVENTS = new Set<string>([
   "attempt:watch",

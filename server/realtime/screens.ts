@@ -9,18 +9,16 @@ import {
   screenShowPayload,
   type Ack,
   type ConnectedScreen,
+  type ContestSocket,
+  type RealtimeServer,
   type ScreenOrder,
 } from "~/realtime/contract";
 import { recordAudit } from "#db/repos/audit";
 import { findRound } from "#db/repos/rounds";
 import { findScreenState, saveScreenState } from "#db/repos/screens";
 import type { Services } from "../services";
-import { CONSOLE_ROOM } from "./board";
-import { handle, type ContestSocket } from "./handle";
-import type { RealtimeServer } from "./register";
-
-export const ALL_SCREENS_ROOM = "screens:control";
-export const screenControlRoom = (screenId: string) => `screen:${screenId}`;
+import { handle } from "./handle";
+import { ALL_SCREENS_ROOM, CONSOLE_ROOM, screenControlRoom } from "./rooms";
 
 const STAFF = new Set(["admin", "organizer", "judge"]);
 const EDITORS = new Set(["admin", "organizer"]);

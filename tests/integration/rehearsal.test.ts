@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deleteRoundWithoutAttempts, setRoundRehearsal, wipeRoundAttempts } from "#db/repos/rehearsals";
 import { startRoundAttempt, submitAttempt } from "#server/contest/attempts";
-import { computeOverall } from "#server/realtime/board";
+import { computeOverall } from "#server/contest/board";
 import { loadContestResults } from "#server/results/export";
 import { contestFixture } from "./contest-fixture";
 

@@ -150,12 +150,15 @@ export function registerBoard(
   async function flush(state: RoundState): Promise<void> {
     state.timer = null;
     if (stopped || !state.dirty) return;
-    state.lastFlushAt = performance.now();
     try {
       await recompute(state, true);
     } catch (error) {
       services.logger.error({ err: error, roundId: state.roundId }, "board flush failed");
     }
+    // The interval counts from when this broadcast went out, not from when its computation began: a
+    // slow computation followed by a quick one would otherwise put two broadcasts well inside one
+    // interval, and the bound is on what the rooms receive.
+    state.lastFlushAt = performance.now();
     schedule(state);
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { parseXlsx, serializeXlsx, xlsxTemplate, TEMPLATE_EXAMPLE } from "./xlsx";
-import { guardUpload, UPLOAD_LIMITS } from "#server/security/uploads";
+import { guardUpload, UPLOAD_LIMITS } from "../upload-guard";
 import { HEADERS } from "./table";
 import { draftArb, makeZip, sampleDrafts } from "./testing";
 

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import type { CellValue, DataValidation } from "exceljs";
 import { translate, type Lang } from "../../i18n";
 import type { Problem, QuestionDraft } from "../question";
-import { guardUpload, UPLOAD_LIMITS, type UploadProblem } from "#server/security/uploads";
+import { guardUpload, UPLOAD_LIMITS, type UploadProblem } from "../upload-guard";
 import { MAX_QUESTION_ROWS, sniff } from "./bytes";
 import type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
 import type { PictureRefs } from "./pictures";

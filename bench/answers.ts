@@ -98,14 +98,14 @@ async function oursServer(contestants: number): Promise<void> {
   const { createLogger } = await import("#server/logger");
   const { createPlatform } = await import("#server/platform");
   const { systemClock } = await import("#server/services");
-  const { sha256 } = await import("#server/security/password");
+  const { hashPassword, sha256 } = await import("#server/security/password");
   const { loadBundledBank } = await import("../question-bank/load");
 
   const file = tempDatabase("ours");
   const db = openDatabase({ kind: "sqlite", file });
   await migrateToLatest(db);
   const bank = await loadBundledBank(path.join(path.dirname(self), "..", "question-bank"));
-  const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", bank });
+  const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", hashPassword, bank });
   const services = {
     db,
     config: testConfig({ host: HOST, database: { kind: "sqlite", file }, dataDir: os.tmpdir() }),

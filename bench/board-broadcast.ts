@@ -75,6 +75,7 @@ async function paced(
 async function boardServer(): Promise<void> {
   const { openTestDatabase } = await import("#db/connection");
   const { seedDemo } = await import("#db/seed/seed");
+  const { hashPassword } = await import("#server/security/password");
   const { createUser } = await import("#db/repos/users");
   const { listItems } = await import("#db/repos/attempts");
   const { answerQuestion, startRoundAttempt, submitAttempt } = await import("#server/contest/attempts");
@@ -86,7 +87,7 @@ async function boardServer(): Promise<void> {
 
   const db = await openTestDatabase();
   const bank = await loadBundledBank(path.join(path.dirname(self), "..", "question-bank"));
-  const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", bank });
+  const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", hashPassword, bank });
   const services = {
     db,
     config: testConfig({ host: HOST, dataDir: os.tmpdir() }),

@@ -33,7 +33,7 @@ import { createSession } from "#db/repos/sessions";
 import { startRoundAttempt } from "#server/contest/attempts";
 import { ContestEvents } from "#server/contest/events";
 import { createLogger } from "#server/logger";
-import { sha256 } from "#server/security/password";
+import { hashPassword, sha256 } from "#server/security/password";
 import { systemClock, type Services } from "#server/services";
 import { FLUSH_INTERVAL_MS } from "#server/realtime/board";
 import { boardRoom } from "#server/realtime/rooms";
@@ -61,6 +61,7 @@ async function prepare(db: Db): Promise<Omit<Setup, "url">> {
   const seed = await seedDemo(db, {
     now,
     adminPasswordHash: "x",
+    hashPassword,
     bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
   });
   const services: Services = {

@@ -8,6 +8,7 @@
  *   npm run bench:hostile -- bomb    # one of: bomb, bodies, storm
  */
 import { parseQuestionFile, xlsxTemplate } from "~/rules/question-formats";
+import { workbookText } from "~/i18n/workbook";
 import { startRoundAttempt } from "#server/contest/attempts";
 import { createSession } from "#db/repos/sessions";
 import { randomToken, sha256 } from "#server/security/password";
@@ -42,7 +43,7 @@ function memoryWatch() {
 
 async function bomb() {
   const server = await hostileServer({ web: false });
-  const file = await zeroedCountBomb(await xlsxTemplate(), 400);
+  const file = await zeroedCountBomb(await xlsxTemplate(workbookText("vi")), 400);
   let slowest = 0;
   let running = true;
   const health = (async () => {

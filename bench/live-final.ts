@@ -89,7 +89,7 @@ async function oursServer(players: number): Promise<void> {
   const { createLogger } = await import("#server/logger");
   const { createPlatform } = await import("#server/platform");
   const { systemClock } = await import("#server/services");
-  const { randomToken, sha256 } = await import("#server/security/password");
+  const { hashPassword, randomToken, sha256 } = await import("#server/security/password");
   const { SESSION_COOKIE } = await import("#server/security/session-cookie");
   const { loadBundledBank } = await import("../question-bank/load");
 
@@ -98,7 +98,7 @@ async function oursServer(players: number): Promise<void> {
   await migrateToLatest(db);
   const bank = await loadBundledBank(path.join(path.dirname(self), "..", "question-bank"));
   const at = new Date();
-  const seed = await seedDemo(db, { now: at, adminPasswordHash: "x", bank });
+  const seed = await seedDemo(db, { now: at, adminPasswordHash: "x", hashPassword, bank });
   const services = {
     db,
     config: testConfig({

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateToLatest, openDatabase } from "#db/connection";
 import { seedDemo } from "#db/seed/seed";
+import { hashPassword } from "#server/security/password";
 import { createLogger } from "#server/logger";
 import { ContestEvents } from "#server/contest/events";
 import { closeRound } from "#server/contest/ranking";
@@ -47,7 +48,7 @@ async function main() {
   await migrateToLatest(db);
   const start = new Date("2026-11-27T01:00:00.000Z");
   const bank = await loadBundledBank(path.join(process.cwd(), "question-bank"));
-  const seed = await seedDemo(db, { now: start, adminPasswordHash: "x", bank });
+  const seed = await seedDemo(db, { now: start, adminPasswordHash: "x", hashPassword, bank });
   let now = start;
   const services: Services = {
     db,

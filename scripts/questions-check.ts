@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { checkQuestionFiles, type CheckFile } from "../app/rules/question-formats/check";
+import { describeCheckReport } from "../app/i18n/problems";
 import { collectQuestionFiles } from "./lib/question-files";
 import { DIFFICULTIES, type Difficulty } from "../app/rules/question";
 
@@ -53,8 +54,9 @@ async function main(): Promise<number> {
     defaults: { ...(values.topic ? { topic: values.topic } : {}), ...(difficulty ? { difficulty } : {}) },
     ...(values.strict ? { strict: true } : {}),
   });
-  for (const line of report.lines) console.log(line);
-  for (const line of report.figureLines) console.log(line);
+  const { lines, figureLines } = describeCheckReport("vi", report);
+  for (const line of lines) console.log(line);
+  for (const line of figureLines) console.log(line);
   console.log(report.summary);
   return report.errors > 0 ? 1 : 0;
 }

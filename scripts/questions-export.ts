@@ -6,6 +6,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { workbookText } from "~/i18n/workbook";
 import { EXPORT_FORMATS, serializeQuestions, type ExportFormat } from "~/rules/question-formats";
 import { recordAudit } from "#db/repos/audit";
 import { exportDrafts } from "#db/repos/questions";
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
       });
       return found;
     });
-    const body = await serializeQuestions(format as ExportFormat, drafts);
+    const body = await serializeQuestions(format as ExportFormat, drafts, workbookText("vi"));
     await writeFile(out, body);
     console.log(`${out}: ${drafts.length} câu hỏi, ${(body.length / 1024).toFixed(0)} KiB`);
     return 0;

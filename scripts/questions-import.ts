@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { describeProblem } from "~/rules/question-formats/problems";
+import { describeProblem } from "~/i18n/problems";
 import { detectFormat, findDuplicates, parseQuestionFile } from "~/rules/question-formats";
 import { DIFFICULTIES, type Difficulty, type QuestionDraft } from "~/rules/question";
 import { isSupersededFile } from "~/rules/question-formats/check";

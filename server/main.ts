@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       const result = await seedDemo(db, {
         now: systemClock.now(),
         adminPasswordHash: await hashPassword(config.adminPassword ?? generated!),
+        hashPassword,
         bank,
       });
       logger.info({ ...result }, "seeded the demo contest");

@@ -24,7 +24,7 @@ import {
   type QuestionStatus,
   type QuestionType,
 } from "~/rules/question";
-import { describeProblem } from "~/rules/question-formats/problems";
+import { describeProblem } from "~/i18n/problems";
 import { questionWarnings } from "~/rules/item-writing";
 import { tidy } from "~/rules/text";
 import "./question-form.css";

@@ -14,6 +14,7 @@ import {
   type DraftPictures,
 } from "~/rules/question-formats";
 import { translate } from "~/i18n";
+import { workbookText } from "~/i18n/workbook";
 import { formatVnDate } from "~/rules/vn-time";
 import { exportDrafts, exportVersionIds, filterFromParams } from "#db/repos/questions";
 import { pictureFilesOfVersions } from "#db/repos/question-pictures";
@@ -54,8 +55,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const withPictures = pictures.filter(Boolean).length;
   const zipped = withPictures > 0 && (format === "xlsx" || format === "csv");
   let body = zipped
-    ? await serializeBankZip(format, drafts, pictures)
-    : await serializeQuestions(format, drafts);
+    ? await serializeBankZip(format, drafts, pictures, workbookText("vi"))
+    : await serializeQuestions(format, drafts, workbookText("vi"));
   if (withPictures > 0 && format === "gift")
     body = Buffer.concat([
       Buffer.from(`// ${translate("vi", "media.exportNoPictures", { n: withPictures })}\n\n`),

@@ -9,16 +9,11 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
+import { describeProblem } from "~/i18n/problems";
 import { requireEditor } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { DIFFICULTIES } from "~/rules/question";
-import {
-  MAX_FILE_BYTES,
-  MAX_PACKAGE_BYTES,
-  describeProblem,
-  detectFormat,
-  maxUploadBytes,
-} from "~/rules/question-formats";
+import { MAX_FILE_BYTES, MAX_PACKAGE_BYTES, detectFormat, maxUploadBytes } from "~/rules/question-formats";
 import { formatVnDateTime } from "~/rules/vn-time";
 import { listTopics } from "#db/repos/questions";
 import { confirmImport, previewImport } from "#db/repos/question-imports";

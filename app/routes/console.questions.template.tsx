@@ -1,11 +1,12 @@
 /** The Excel template organizers fill in: the header, drop-down lists, one example row and a guide sheet. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/lib/auth.server";
+import { workbookText } from "~/i18n/workbook";
 import { MEDIA_TYPES, xlsxTemplate } from "~/rules/question-formats";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context);
-  const body = await xlsxTemplate(context.lang);
+  const body = await xlsxTemplate(workbookText(context.lang));
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": MEDIA_TYPES.xlsx,

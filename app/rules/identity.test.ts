@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { registration as vi } from "../i18n/vi/registration";
-import { registration as en } from "../i18n/en/registration";
 import {
   birthDateSchema,
   CCCD_PROVINCES,
@@ -241,22 +239,5 @@ describe("cccdConsistencyProblems", () => {
       IDENTITY_ERRORS.cccdGender,
     ]);
     expect(cccdConsistencyProblems("051090012345", "1990-05-01", "other")).toEqual([]);
-  });
-});
-
-describe("registration catalogue", () => {
-  it("has a Vietnamese and an English text for every error this module emits, with the same parameters", () => {
-    const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.values(IDENTITY_ERRORS)) {
-      expect(vi[key]).toBeTruthy();
-      expect(en[key]).toBeTruthy();
-      expect(params(en[key])).toEqual(params(vi[key]));
-    }
-    expect(vi["registration.error.birthDateTooYoung"]).toContain("{minAge}");
-    expect(vi["registration.error.cccdProvince"]).toContain("{code}");
-  });
-
-  it("writes Vietnamese in NFC", () => {
-    for (const text of Object.values(vi)) expect(text).toBe(text.normalize("NFC"));
   });
 });

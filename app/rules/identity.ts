@@ -2,18 +2,19 @@
  * Contestant identity fields: one set of Zod schemas for the registration form in the browser and for
  * the action on the server (STYLE.md: one schema, no second hand-written validator).
  *
- * Every error message is a catalogue key (`registration.error.*`, texts in app/i18n/{vi,en}/registration.ts);
+ * Every error message is a code spelled as its catalogue key (`registration.error.*`, texts in
+ * app/i18n/{vi,en}/registration.ts), put into words by the page;
  * where the text needs a number, the issue carries it in `params` (e.g. `{ minAge: 16 }`).
  * Wrong identities void a result (PRODUCT.md), so each message says what to fix.
  */
 import { z } from "zod";
-import type { registration } from "../i18n/vi/registration";
 import { tidy } from "./text";
 import { ageOn, parseIsoDate, vnCalendarDate } from "./vn-time";
 
-type RegistrationKey = keyof typeof registration;
-
-/** The keys this module emits; `satisfies` makes the type checker fail if one is missing from the catalogue. */
+/**
+ * The codes this module emits, spelled as their catalogue keys; app/i18n/rule-codes.test.ts makes the type
+ * checker fail if one is missing from the catalogue.
+ */
 export const IDENTITY_ERRORS = {
   phoneRequired: "registration.error.phoneRequired",
   phoneFormat: "registration.error.phoneFormat",
@@ -34,7 +35,7 @@ export const IDENTITY_ERRORS = {
   birthDateTooYoung: "registration.error.birthDateTooYoung",
   birthDateTooOld: "registration.error.birthDateTooOld",
   genderRequired: "registration.error.genderRequired",
-} as const satisfies Record<string, RegistrationKey>;
+} as const;
 
 const E = IDENTITY_ERRORS;
 

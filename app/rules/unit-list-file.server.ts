@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { parse as parseCsvText } from "csv-parse/sync";
 import { cellText } from "./question-formats/xlsx";
-import { guardUpload, UPLOAD_LIMITS } from "#server/security/uploads";
+import { guardUpload, UPLOAD_LIMITS } from "./upload-guard";
 import { sniff } from "./question-formats/bytes";
 import { detectDelimiter } from "./question-formats/csv";
 import { UNIT_FILE_MAX_BYTES, UNIT_FILE_MAX_ROWS, type UnitProblem } from "./unit-list";

@@ -6,11 +6,10 @@
  *   - the same CCCD, once written with spaces: a row carried over from the Youth Union's spreadsheet
  *     before the form normalised numbers (the unique constraint only sees exact repeats);
  *   - the same name with day and month of birth swapped.
- * Every demo account shares one password (DEMO_CONTESTANT_PASSWORD), hashed once by the caller:
- * scrypt is deliberately slow.
+ * Every demo account shares one password (DEMO_CONTESTANT_PASSWORD), hashed once (scrypt is deliberately
+ * slow) with the hashing function the caller gives: a seed is data and never imports the server (issue 16).
  */
 import { foldForSearch } from "~/rules/text";
-import { hashPassword } from "#server/security/password";
 import type { Db } from "../connection";
 import type { Gender } from "../schema";
 
@@ -371,8 +370,11 @@ export const DEMO_CONTESTANTS: readonly DemoContestant[] = [
 ];
 
 /** Inserts the demo contestants with their accounts, all with DEMO_CONTESTANT_PASSWORD (hashed once). */
-export async function seedDemoContestants(db: Db, input: { contestId: number; now: Date }): Promise<number> {
-  const passwordHash = await hashPassword(DEMO_CONTESTANT_PASSWORD);
+export async function seedDemoContestants(
+  db: Db,
+  input: { contestId: number; now: Date; hashPassword: (password: string) => Promise<string> },
+): Promise<number> {
+  const passwordHash = await input.hashPassword(DEMO_CONTESTANT_PASSWORD);
   const units = await db
     .selectFrom("units")
     .select(["id", "name"])

@@ -18,6 +18,8 @@ export interface BankQuestion {
 export interface SeedInput {
   now: Date;
   adminPasswordHash: string;
+  /** How the demo contestants' shared password is hashed: the server's `hashPassword`, given by the caller. */
+  hashPassword: (password: string) => Promise<string>;
   bank: readonly BankQuestion[];
 }
 
@@ -93,7 +95,7 @@ export async function seedDemo(db: Db, input: SeedInput): Promise<SeedResult> {
       .insertInto("categories")
       .values(DEMO_CATEGORIES.map((name, i) => ({ contest_id: contest.id, name, sort_order: i + 1 })))
       .execute();
-    await seedDemoContestants(trx, { contestId: contest.id, now });
+    await seedDemoContestants(trx, { contestId: contest.id, now, hashPassword: input.hashPassword });
 
     const topics = await ensureTopics(trx, [...BANK_TOPICS, ...input.bank.map((q) => q.draft.topic)]);
     for (const q of input.bank) {

@@ -31,7 +31,7 @@ import { listOfficialRanking } from "#db/repos/rankings";
 import { startRoundAttempt } from "#server/contest/attempts";
 import { computeOfficialRanking } from "#server/contest/ranking";
 import { csrfTokenFor } from "#server/security/csrf";
-import { sha256 } from "#server/security/password";
+import { hashPassword, sha256 } from "#server/security/password";
 import { ContestEvents } from "#server/contest/events";
 import { createLogger } from "#server/logger";
 import { systemClock, type Services } from "#server/services";
@@ -224,6 +224,7 @@ describe("several processes on PostgreSQL and Redis are one contest", () => {
       const seed = await seedDemo(db, {
         now: new Date(),
         adminPasswordHash: "x",
+        hashPassword,
         bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
       });
       const round1 = seed.openRoundId;

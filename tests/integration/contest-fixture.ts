@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { seedDemo, type SeedResult } from "#db/seed/seed";
+import { hashPassword } from "#server/security/password";
 import { createUser } from "#db/repos/users";
 import type { Services } from "#server/services";
 import { loadBundledBank } from "../../question-bank/load";
@@ -25,7 +26,12 @@ export async function contestFixture(start = new Date("2026-11-27T01:00:00.000Z"
   const clock = testClock(start);
   const services = await testServices(clock);
   bankCache ??= await loadBundledBank(path.join(process.cwd(), "question-bank"));
-  const seed = await seedDemo(services.db, { now: clock.now(), adminPasswordHash: "x", bank: bankCache });
+  const seed = await seedDemo(services.db, {
+    now: clock.now(),
+    adminPasswordHash: "x",
+    hashPassword,
+    bank: bankCache,
+  });
   const units = await services.db.selectFrom("units").select("id").execute();
   const categories = await services.db.selectFrom("categories").select("id").execute();
   let n = 0;

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase, migrateToLatest, openDatabase } from "#db/connection";
 import { seedDemo } from "#db/seed/seed";
+import { hashPassword } from "#server/security/password";
 import { createUser } from "#db/repos/users";
 import { loadBundledBank } from "../../question-bank/load";
 
@@ -39,6 +40,7 @@ describe("copying a contest from SQLite to PostgreSQL", () => {
     await seedDemo(sqlite, {
       now: new Date("2026-11-27T01:00:00.000Z"),
       adminPasswordHash: "x",
+      hashPassword,
       bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
     });
     const url = await createPostgresDatabase("contest_so_t_copy_");

@@ -15,7 +15,7 @@ import { listItems } from "#db/repos/attempts";
 import { seedDemo } from "#db/seed/seed";
 import { startRoundAttempt } from "#server/contest/attempts";
 import { createPlatform, type Platform } from "#server/platform";
-import { randomToken, sha256 } from "#server/security/password";
+import { hashPassword, randomToken, sha256 } from "#server/security/password";
 import { loadBundledBank } from "../../question-bank/load";
 import { request, type Client } from "./board-harness";
 import { socketFor } from "./hostile-harness";
@@ -39,7 +39,12 @@ describe("backups", () => {
     services.db = openDatabase({ kind: "sqlite", file });
     await migrateToLatest(services.db);
     const bank = await loadBundledBank(path.join(process.cwd(), "question-bank"));
-    const seed = await seedDemo(services.db, { now: clock.now(), adminPasswordHash: "x", bank });
+    const seed = await seedDemo(services.db, {
+      now: clock.now(),
+      adminPasswordHash: "x",
+      hashPassword,
+      bank,
+    });
     platform = await createPlatform(services, { kind: "none" });
     const { port } = await platform.start();
     const url = `http://127.0.0.1:${port}`;

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HEADERS, MAX_QUESTION_ROWS, parseQuestionFile, xlsxTemplate } from "~/rules/question-formats";
+import { workbookText } from "~/i18n/workbook";
 import { readUnitFile } from "~/rules/unit-list-file.server";
 import { hostileServer, type HostileServer } from "./hostile-harness";
 import { zeroedCountBomb, workbookEntries, writeZip } from "./hostile-zip";
@@ -49,7 +50,7 @@ async function underWatch<T>(
 
 describe("finding 1: a question file cannot take the server down", () => {
   it("a workbook whose directory hides a 400 MB part is refused; /healthz answers within a second and memory stays bounded", async () => {
-    const bomb = await zeroedCountBomb(await xlsxTemplate(), 400);
+    const bomb = await zeroedCountBomb(await xlsxTemplate(workbookText("vi")), 400);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const watched = await underWatch(() => parseQuestionFile("xlsx", bomb));
     expect(watched.result.rows).toHaveLength(0);
@@ -59,7 +60,7 @@ describe("finding 1: a question file cannot take the server down", () => {
   }, 60_000);
 
   it("a part whose directory claims a tiny size is measured by what it really inflates to", async () => {
-    const entries = await workbookEntries(await xlsxTemplate());
+    const entries = await workbookEntries(await xlsxTemplate(workbookText("vi")));
     const { deflatedZeros } = await import("./hostile-zip");
     entries.push({ name: "xl/media/image2.png", method: 8, compressed: await deflatedZeros(200), size: 10 });
     const lying = writeZip(entries, { claimedSize: 10 });
@@ -69,7 +70,7 @@ describe("finding 1: a question file cannot take the server down", () => {
   }, 60_000);
 
   it("a unit list goes through the same guard", async () => {
-    const bomb = await zeroedCountBomb(await xlsxTemplate(), 300);
+    const bomb = await zeroedCountBomb(await xlsxTemplate(workbookText("vi")), 300);
     const watched = await underWatch(() => readUnitFile(bomb));
     expect("problem" in watched.result && watched.result.problem.key).toBe(
       "registration.units.import.tooLarge",

@@ -15,7 +15,7 @@ import { createUser } from "#db/repos/users";
 import { createSession } from "#db/repos/sessions";
 import { listItems } from "#db/repos/attempts";
 import { startRoundAttempt } from "#server/contest/attempts";
-import { sha256 } from "#server/security/password";
+import { hashPassword, sha256 } from "#server/security/password";
 import { ContestEvents } from "#server/contest/events";
 import { createLogger } from "#server/logger";
 import { systemClock, type Services } from "#server/services";
@@ -85,6 +85,7 @@ async function prepare(db: Db) {
   const seed = await seedDemo(db, {
     now,
     adminPasswordHash: "x",
+    hashPassword,
     bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
   });
   // A second round with 6 seconds per attempt: its attempt's deadline passes while the server is down.

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { openTestDatabase, type Db } from "#db/connection";
 import { seedDemo } from "#db/seed/seed";
+import { hashPassword } from "#server/security/password";
 import {
   findTakenIdentity,
   hasRankedAttempt,
@@ -24,7 +25,7 @@ const NOW = new Date("2026-11-27T01:00:00.000Z");
 
 async function seeded(): Promise<{ db: Db; contestId: number }> {
   const db = await openTestDatabase();
-  const { contestId } = await seedDemo(db, { now: NOW, adminPasswordHash: "x", bank: [] });
+  const { contestId } = await seedDemo(db, { now: NOW, adminPasswordHash: "x", hashPassword, bank: [] });
   return { db, contestId };
 }
 

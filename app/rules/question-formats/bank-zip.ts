@@ -8,7 +8,7 @@ import { parseCsv, serializeCsv } from "./csv";
 import type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
 import { baseName, isPictureName, type PictureRefs, type RawPicture, type RowPictures } from "./pictures";
 import { problem } from "./problems";
-import { parseXlsx, serializeXlsx } from "./xlsx";
+import { parseXlsx, serializeXlsx, type WorkbookText } from "./xlsx";
 import { guardUpload, readZipEntries, writeZip } from "./zip-entries";
 
 const BANK_ZIP_LIMITS = {
@@ -100,6 +100,7 @@ export async function serializeBankZip(
   format: "xlsx" | "csv",
   drafts: readonly QuestionDraft[],
   pictures: readonly (DraftPictures | undefined)[],
+  text?: WorkbookText,
 ): Promise<Buffer> {
   const files: { name: string; data: Uint8Array }[] = [];
   const refs = drafts.map((_, i): PictureRefs | undefined => {
@@ -118,6 +119,6 @@ export async function serializeBankZip(
     }
     return r.question || r.options ? r : undefined;
   });
-  const sheet = format === "xlsx" ? await serializeXlsx(drafts, "vi", refs) : serializeCsv(drafts, refs);
+  const sheet = format === "xlsx" ? await serializeXlsx(drafts, text, refs) : serializeCsv(drafts, refs);
   return writeZip([{ name: `cau-hoi.${format}`, data: sheet }, ...files]);
 }

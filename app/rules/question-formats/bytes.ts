@@ -1,8 +1,8 @@
 /**
  * Looking at raw bytes before trusting them: what kind of file this really is, UTF-8 text,
- * Zips (an .xlsx) go through the upload guard, server/security/uploads.ts.
+ * Zips (an .xlsx) go through the upload guard, app/rules/upload-guard.ts.
  */
-import { UPLOAD_LIMITS } from "#server/security/uploads";
+import { UPLOAD_LIMITS } from "../upload-guard";
 import type { Problem } from "../question";
 import { problem } from "./problems";
 

@@ -1,21 +1,27 @@
 /**
- * `questions:check` without the file system: files in, report lines and counts out.
+ * `questions:check` without the file system: files in, findings and counts out.
  * The script reads the files; this decides what is wrong with them, so it is tested like any rule.
  *
- * Every problem is printed as `FILE:ROW: message`, and every warning as `FILE:ROW: warning: message`
- * (the form editors and CI annotate; issue 12). Only errors count in the summary. `superseded.json`
- * is the bank's table of superseded documents, not a topic: it is read as such and flags questions whose
- * basis was replaced while they still claim to be valid.
+ * A finding is a code with its values and where it is (`FILE`, `ROW`); the command line puts it into
+ * words (`describeCheckReport` in app/i18n/problems.ts): every problem as `FILE:ROW: message`, every
+ * warning as `FILE:ROW: warning: message` (the form editors and CI annotate; issue 12). Only errors count
+ * in the summary. `superseded.json` is the bank's table of superseded documents, not a topic: it is read as
+ * such and flags questions whose basis was replaced while they still claim to be valid.
  */
-import { translate, type Lang } from "../../i18n";
-import { bankFindings, percent, questionWarnings, type BankFigures, type BankItem } from "../item-writing";
+import {
+  bankFindings,
+  questionWarnings,
+  type BankFigures,
+  type BankFindings,
+  type BankItem,
+} from "../item-writing";
 import type { Problem } from "../question";
 import { parseSuperseded, SUPERSEDED_FILE, supersededProblems, type SupersededDocument } from "../superseded";
 import { tidy } from "../text";
 import { decodeText } from "./bytes";
 import type { ParseOptions } from "./draft-row";
 import { detectFormat, findDuplicates, parseQuestionFile, type DuplicateCandidate } from "./index";
-import { describeProblem, problem } from "./problems";
+import { problem } from "./problems";
 
 export interface CheckFile {
   /** As the reader should see it, e.g. "kinh-te-so.json". */
@@ -23,12 +29,22 @@ export interface CheckFile {
   bytes: Uint8Array;
 }
 
+/** One problem or warning, where it is: printed "kinh-te-so.json:27: chưa có đáp án đúng". */
+export interface CheckFinding {
+  file: string;
+  line: number;
+  warning: boolean;
+  /** Without its `line`: the finding carries the row. */
+  problem: Problem;
+}
+
 export interface CheckReport {
-  /** One per problem or warning: "kinh-te-so.json:27: chưa có đáp án đúng". */
-  lines: string[];
-  /** The bank's item-writing figures and suggested exclusion groups, printed before the summary. */
-  figureLines: string[];
+  /** In the order they are printed. */
+  findings: CheckFinding[];
+  /** The bank's item-writing figures, its warnings and suggested exclusion groups, printed before the summary. */
   figures: BankFigures;
+  bankWarnings: Problem[];
+  suggestedGroups: BankFindings["suggestedGroups"];
   questions: number;
   topics: number;
   errors: number;
@@ -45,9 +61,8 @@ export function isSupersededFile(name: string): boolean {
 export async function checkQuestionFiles(
   files: readonly CheckFile[],
   options: ParseOptions = {},
-  lang: Lang = "vi",
 ): Promise<CheckReport> {
-  const lines: string[] = [];
+  const findings: CheckFinding[] = [];
   const topics = new Set<string>();
   const candidates: (DuplicateCandidate & { file: string })[] = [];
   const items: (BankItem & { file: string; line: number })[] = [];
@@ -56,14 +71,17 @@ export async function checkQuestionFiles(
   let errors = 0;
   let warnings = 0;
 
-  const message = (p: Problem) => describeProblem(lang, { ...p, line: undefined });
+  const record = (file: string, line: number | undefined, p: Problem, warning: boolean) => {
+    const { line: own, ...rest } = p;
+    findings.push({ file, line: line ?? own ?? 1, warning, problem: rest });
+  };
   const error = (file: string, line: number | undefined, p: Problem) => {
     errors++;
-    lines.push(`${file}:${line ?? p.line ?? 1}: ${message(p)}`);
+    record(file, line, p, false);
   };
   const warn = (file: string, line: number | undefined, p: Problem) => {
     warnings++;
-    lines.push(`${file}:${line ?? p.line ?? 1}: warning: ${message(p)}`);
+    record(file, line, p, true);
   };
 
   // The superseded table first, so that every question can be held against it.
@@ -114,45 +132,17 @@ export async function checkQuestionFiles(
     if (c) for (const p of found) error(c.file, c.line, p);
   });
 
-  const findings = bankFindings(items);
-  findings.perItem.forEach((found, i) => {
+  const bank = bankFindings(items);
+  bank.perItem.forEach((found, i) => {
     const item = items[i];
     if (item) for (const p of found) warn(item.file, item.line, p);
   });
 
-  const f = findings.figures;
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(lang, key, params);
-  const figureLines = [
-    t("bankValidity.check.figures"),
-    t("bankValidity.check.keyLongest", {
-      count: f.keyLongest,
-      of: f.single,
-      share: percent(f.single ? f.keyLongest / f.single : 0),
-    }),
-    t("bankValidity.check.keyedTrue", {
-      count: f.keyedTrue,
-      of: f.trueFalse,
-      share: percent(f.trueFalse ? f.keyedTrue / f.trueFalse : 0),
-    }),
-    t("bankValidity.check.oneWrong", {
-      count: f.oneWrong,
-      of: f.multiple,
-      share: percent(f.multiple ? f.oneWrong / f.multiple : 0),
-    }),
-    t("bankValidity.check.leaks", { outside: f.leakPairsOutsideGroups, all: f.leakPairs }),
-    ...findings.bankWarnings.map((p) => `${t("bankValidity.check.warning")}: ${message(p)}`),
-  ];
-  if (findings.suggestedGroups.length > 0) {
-    figureLines.push(t("bankValidity.check.suggest"));
-    for (const s of findings.suggestedGroups)
-      figureLines.push(t("bankValidity.check.suggestLine", { group: s.group, refs: s.refs.join(", ") }));
-  }
-
   return {
-    lines,
-    figureLines,
-    figures: f,
+    findings,
+    figures: bank.figures,
+    bankWarnings: bank.bankWarnings,
+    suggestedGroups: bank.suggestedGroups,
     questions,
     topics: topics.size,
     errors,

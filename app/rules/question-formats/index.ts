@@ -15,15 +15,15 @@ import { MAX_PACKAGE_BYTES } from "./pictures";
 import type { ParseOptions, ParsedFile } from "./draft-row";
 import { parseGift, serializeGift } from "./gift";
 import { problem } from "./problems";
-import { parseXlsx, serializeXlsx } from "./xlsx";
+import { parseXlsx, serializeXlsx, type WorkbookText } from "./xlsx";
 
 export { MAX_FILE_BYTES, MAX_QUESTION_ROWS } from "./bytes";
 export { MAX_PACKAGE_BYTES } from "./pictures";
 export { serializeBankZip, type DraftPictures } from "./bank-zip";
-export { describeProblem, PROBLEM_CODES, type ProblemCode } from "./problems";
+export { PROBLEM_CODES, type ProblemCode } from "./problems";
 export { joinSource, parseSource, DIFFICULTY_LABELS, TYPE_LABELS } from "./draft-row";
 export type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
-export { xlsxTemplate, TEMPLATE_EXAMPLE } from "./xlsx";
+export { xlsxTemplate, TEMPLATE_EXAMPLE, type WorkbookText } from "./xlsx";
 export { bankFileSchema, bankQuestionSchema, BANK_KEY_PATTERN } from "./bank-json";
 export { HEADERS } from "./table";
 
@@ -146,13 +146,15 @@ async function parseByFormat(
   }
 }
 
+/** `text`: the workbook's author and guide sheet, in the reader's language (xlsx only; see WorkbookText). */
 export async function serializeQuestions(
   format: ExportFormat,
   drafts: readonly QuestionDraft[],
+  text?: WorkbookText,
 ): Promise<Buffer> {
   switch (format) {
     case "xlsx":
-      return serializeXlsx(drafts);
+      return serializeXlsx(drafts, text);
     case "csv":
       return serializeCsv(drafts);
     case "gift":

@@ -1,9 +1,9 @@
 /**
- * Every problem code the question formats can report, and how one is rendered for a reader.
- * Each code has a text under `bank.problem.<code>` in both catalogues (checked by problems.test.ts).
+ * Every problem code the question formats can report. A rule returns the code and its values; the page,
+ * the command line and the export put it into words (`describeProblem` in app/i18n/problems.ts). Each code
+ * has a text under `bank.problem.<code>` in both catalogues (checked by app/i18n/problems.test.ts).
  */
 import type { Problem } from "../question";
-import { translateDynamic, type Lang } from "../../i18n";
 
 /** Codes produced by `questionProblems` in app/rules/question.ts. */
 export const QUESTION_RULE_CODES = [
@@ -126,20 +126,4 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export function problem(code: ProblemCode, params?: Problem["params"]): Problem {
   return params ? { code, params } : { code };
-}
-
-/** "chưa có đáp án đúng", or "Dòng 14: chưa có đáp án đúng" when the problem has a line. */
-export function describeProblem(lang: Lang, p: Problem): string {
-  const message = translateDynamic(lang, `bank.problem.${p.code}`, p.params);
-  // A Word question is named as the document names it ("Câu 7"), with a short quote of its text.
-  const at = p.params?.["at"];
-  if (typeof at === "string")
-    return translateDynamic(lang, "media.problem.atQuestion", {
-      at,
-      quote: String(p.params?.["quote"] ?? ""),
-      message,
-    });
-  return p.line === undefined
-    ? message
-    : translateDynamic(lang, "bank.problem.atLine", { line: p.line, message });
 }

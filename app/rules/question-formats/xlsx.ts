@@ -5,9 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, DataValidation } from "exceljs";
-import { translate, type Lang } from "../../i18n";
 import type { Problem, QuestionDraft } from "../question";
-import { guardUpload, UPLOAD_LIMITS, type UploadProblem } from "#server/security/uploads";
+import { guardUpload, UPLOAD_LIMITS, type UploadProblem } from "../upload-guard";
 import { MAX_QUESTION_ROWS, sniff } from "./bytes";
 import type { ParseOptions, ParsedFile, ParsedRow } from "./draft-row";
 import type { PictureRefs } from "./pictures";
@@ -155,13 +154,25 @@ function addValidation(sheet: ExcelJS.Worksheet, range: string, validation: Data
     holder.add.call(holder, range, validation);
 }
 
+/**
+ * The words a written workbook carries beside the questions: its author and the guide sheet. The caller
+ * gives them in the reader's language (`workbookText` in app/i18n/workbook.ts); without them the workbook
+ * has the question sheet only.
+ */
+export interface WorkbookText {
+  creator: string;
+  guideSheet: string;
+  guideTitle: string;
+  guideLines: readonly string[];
+}
+
 function buildWorkbook(
   drafts: readonly QuestionDraft[],
-  lang: Lang,
+  text: WorkbookText | undefined,
   refs: readonly (PictureRefs | undefined)[] = [],
 ): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = translate("vi", "app.name");
+  if (text) workbook.creator = text.creator;
   const sheet = workbook.addWorksheet("Câu hỏi", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({
     key: c.id,
@@ -204,36 +215,22 @@ function buildWorkbook(
     });
   }
 
-  const guide = workbook.addWorksheet(translate(lang, "bank.template.sheet"));
+  if (!text) return workbook;
+  const guide = workbook.addWorksheet(text.guideSheet);
   guide.getColumn(1).width = 120;
   guide.getColumn(1).alignment = { wrapText: true, vertical: "top" };
-  const title = guide.addRow([translate(lang, "bank.template.title")]);
+  const title = guide.addRow([text.guideTitle]);
   title.font = { bold: true, size: 14 };
-  for (const key of [
-    "bank.template.rows",
-    "bank.template.number",
-    "bank.template.topic",
-    "bank.template.difficulty",
-    "bank.template.type",
-    "bank.template.text",
-    "bank.template.options",
-    "bank.template.correct",
-    "bank.template.explanation",
-    "bank.template.source",
-    "bank.template.tags",
-    "bank.template.noFormulas",
-    "bank.template.upload",
-  ] as const)
-    guide.addRow([translate(lang, key)]);
+  for (const line of text.guideLines) guide.addRow([line]);
   return workbook;
 }
 
 export async function serializeXlsx(
   drafts: readonly QuestionDraft[],
-  lang: Lang = "vi",
+  text?: WorkbookText,
   refs?: readonly (PictureRefs | undefined)[],
 ): Promise<Buffer> {
-  const data = await buildWorkbook(drafts, lang, refs).xlsx.writeBuffer();
+  const data = await buildWorkbook(drafts, text, refs).xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }
 
@@ -261,6 +258,6 @@ export const TEMPLATE_EXAMPLE: QuestionDraft = {
 };
 
 /** The workbook organizers download from the console: styled header, lists, one example row, a guide sheet. */
-export function xlsxTemplate(lang: Lang = "vi"): Promise<Buffer> {
-  return serializeXlsx([TEMPLATE_EXAMPLE], lang);
+export function xlsxTemplate(text: WorkbookText): Promise<Buffer> {
+  return serializeXlsx([TEMPLATE_EXAMPLE], text);
 }

@@ -6,7 +6,7 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Problem } from "../question";
-import { guardUpload as guard, UPLOAD_LIMITS } from "#server/security/uploads";
+import { guardUpload as guard, UPLOAD_LIMITS } from "../upload-guard";
 import { problem } from "./problems";
 
 export interface ZipLimits {

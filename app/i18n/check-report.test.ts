@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkQuestionFiles } from "./check";
-import { serializeCsv } from "./csv";
-import { sampleDrafts } from "./testing";
+import { checkQuestionFiles, type CheckReport } from "~/rules/question-formats/check";
+import { serializeCsv } from "~/rules/question-formats/csv";
+import { sampleDrafts } from "~/rules/question-formats/testing";
+import { describeCheckReport } from "./problems";
+
+// The rule reports codes; what the command line prints is the report in Vietnamese.
+const linesOf = (report: CheckReport) => describeCheckReport("vi", report).lines;
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2), "utf8");
 const entry = (key: string, text: string, extra: Record<string, unknown> = {}) => ({
@@ -33,7 +37,7 @@ describe("questions:check", () => {
       { name: "cau-hoi.csv", bytes: serializeCsv([{ ...sampleDrafts[0]!, explanation: "" }]) },
       { name: "ghi-chu.md", bytes: Buffer.from("#") },
     ]);
-    expect(report.lines).toEqual([
+    expect(linesOf(report)).toEqual([
       "kinh-te-so.json:22: chưa có đáp án đúng",
       'xa-hoi-so.json:22: mã câu hỏi "kts-001" đã dùng trong kinh-te-so.json: mỗi câu cần một mã riêng trong cả ngân hàng',
       "cau-hoi.csv:2: chưa có giải thích đáp án",
@@ -47,7 +51,8 @@ describe("questions:check", () => {
     const report = await checkQuestionFiles([
       { name: "a.json", bytes: json({ topic: "Kinh tế số", questions: [entry("kts-001", "Một?")] }) },
     ]);
-    expect(report).toMatchObject({ lines: [], summary: "1 questions, 1 topics, 0 errors", errors: 0 });
+    expect(linesOf(report)).toEqual([]);
+    expect(report).toMatchObject({ summary: "1 questions, 1 topics, 0 errors", errors: 0 });
   });
 
   it("marks warnings as such and does not count them as errors", async () => {
@@ -57,8 +62,8 @@ describe("questions:check", () => {
     const report = await checkQuestionFiles([
       { name: "kts.json", bytes: json({ topic: "Kinh tế số", questions: [long] }) },
     ]);
-    expect(report.lines).toHaveLength(1);
-    expect(report.lines[0]).toMatch(/^kts\.json:5: warning: \[keyMuchLonger\] /);
+    expect(linesOf(report)).toHaveLength(1);
+    expect(linesOf(report)[0]).toMatch(/^kts\.json:5: warning: \[keyMuchLonger\] /);
     expect(report.summary).toBe("1 questions, 1 topics, 0 errors");
     expect(report.figures).toMatchObject({ single: 1, keyLongest: 1 });
   });
@@ -89,7 +94,7 @@ describe("questions:check", () => {
         bytes: json({ topic: "Định danh điện tử", questions: [old, closed] }),
       },
     ]);
-    expect(report.lines).toEqual([
+    expect(linesOf(report)).toEqual([
       "question-bank/ddd.json:5: căn cứ 59/2022/NĐ-CP đã được thay bằng 69/2024/NĐ-CP từ 2024-07-01, nhưng câu hỏi vẫn được coi là đúng sau ngày đó: đặt validUntil là 2024-07-01 hoặc viết câu mới theo văn bản mới",
     ]);
     expect(report.summary).toBe("2 questions, 1 topics, 1 errors");

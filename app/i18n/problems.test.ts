@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bank as viBank } from "../../i18n/vi/bank";
-import { bank as enBank } from "../../i18n/en/bank";
-import { bankValidity as viBankValidity } from "../../i18n/vi/bank-validity";
-import { bankValidity as enBankValidity } from "../../i18n/en/bank-validity";
-import { media as viMedia } from "../../i18n/vi/media";
-import { media as enMedia } from "../../i18n/en/media";
-import { PROBLEM_CODES, QUESTION_RULE_CODES, describeProblem } from "./problems";
+import { PROBLEM_CODES, QUESTION_RULE_CODES } from "~/rules/question-formats/problems";
+import { bank as viBank } from "./vi/bank";
+import { bank as enBank } from "./en/bank";
+import { bankValidity as viBankValidity } from "./vi/bank-validity";
+import { bankValidity as enBankValidity } from "./en/bank-validity";
+import { media as viMedia } from "./vi/media";
+import { media as enMedia } from "./en/media";
+import { describeProblem } from "./problems";
 
 // Problem texts live in the bank area and, for validity and item writing, in the bank-validity area.
 const vi = { ...viBank, ...viBankValidity, ...viMedia };
@@ -22,7 +23,7 @@ describe("problem texts", () => {
   });
 
   it("cover every code the question rules produce", () => {
-    const source = readFileSync(path.resolve(__dirname, "../question.ts"), "utf8");
+    const source = readFileSync(path.resolve(__dirname, "../rules/question.ts"), "utf8");
     const produced = [...source.matchAll(/code: "(\w+)"/g)].map((m) => m[1]);
     expect(produced.length).toBeGreaterThan(10);
     expect([...QUESTION_RULE_CODES].sort()).toEqual([...new Set(produced)].sort());
@@ -35,6 +36,24 @@ describe("problem texts", () => {
     );
     expect(describeProblem("vi", { code: "correctOutOfRange", params: { letters: "A, B, C" } })).toBe(
       "đáp án đúng phải là một trong các phương án có nội dung (A, B, C)",
+    );
+  });
+
+  it("name a Word question as the document does, quoting it", () => {
+    // The codes and quotes come from the Word reader (app/rules/question-formats/docx.test.ts).
+    const noAlt = {
+      code: "pictureNoAlt",
+      params: { at: "Câu 7", quote: "Tin nhắn trong hình có phải lừa đảo không?" },
+    };
+    expect(describeProblem("vi", noAlt)).toMatch(
+      /^Câu 7 \(«Tin nhắn trong hình có phải lừa đảo không\?»\): hình chưa có mô tả/,
+    );
+    const noKey = {
+      code: "wordNoKey",
+      params: { at: "Câu 7", quote: "Khi nhận được tin nhắn báo trúng thưởng kèm đường dẫn, bạ…" },
+    };
+    expect(describeProblem("vi", noKey)).toBe(
+      "Câu 7 («Khi nhận được tin nhắn báo trúng thưởng kèm đường dẫn, bạ…»): không tìm thấy đáp án đúng — hãy gạch chân, in đậm hoặc tô đỏ đáp án, hoặc thêm dòng 'Đáp án: …'",
     );
   });
 

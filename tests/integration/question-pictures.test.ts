@@ -1,13 +1,14 @@
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseQuestionFile, serializeBankZip, type DraftPictures } from "~/rules/question-formats";
+// Here rather than beside the repository: it uses the server's picture encoder, which db/ may not import.
 import { encodePicture } from "#server/media/pictures";
+import { openTestDatabase, type Db } from "#db/connection";
+import { createUser } from "#db/repos/users";
+import { confirmImport, previewImport } from "#db/repos/question-imports";
+import { exportDrafts, exportVersionIds, filterFromParams } from "#db/repos/questions";
+import { pictureFilesOfVersions, picturesOfVersions } from "#db/repos/question-pictures";
 import { wordDocument } from "../../scripts/lib/word-documents";
-import { openTestDatabase, type Db } from "../connection";
-import { createUser } from "./users";
-import { confirmImport, previewImport } from "./question-imports";
-import { exportDrafts, exportVersionIds, filterFromParams } from "./questions";
-import { pictureFilesOfVersions, picturesOfVersions } from "./question-pictures";
 
 const now = new Date("2026-11-30T02:00:00.000Z");
 const tail = ["Giải thích: Theo Đề án 06.", "Nguồn: Quyết định 06/QĐ-TTg", "Mức độ: Dễ"];

@@ -56,8 +56,6 @@ export async function createPlatform(services: Services, remix: RemixBuildSource
   app.use(securityHeaders(remix.kind === "vite-dev"));
   // Bodies are bounded before anything reads them (413 with a Vietnamese message).
   app.use(bodyLimit());
-  // A storm of logins is turned away at the door, before Remix, the database or scrypt.
-  app.use(loginGate());
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -69,7 +67,11 @@ export async function createPlatform(services: Services, remix: RemixBuildSource
     }
   });
 
-  const httpServer = http.createServer(app);
+  // A storm of logins is turned away at the door, before Express, Remix, the database or scrypt.
+  const gate = loginGate();
+  const httpServer = http.createServer((req, res) => {
+    if (!gate(req, res)) app(req, res);
+  });
   const io: RealtimeServer = new SocketServer(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
     perMessageDeflate: false,

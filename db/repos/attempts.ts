@@ -271,7 +271,8 @@ function compileAnswer(db: Db): Compiled {
 
 /**
  * The answer path's save, in one statement: the choice is written only while the attempt is in
- * progress and its deadline is at or after `acceptFrom` (now minus the grace), so a submission or the
+ * progress and its deadline is at or after `acceptFrom` (the answer path passes now; an answer in the
+ * grace period takes the full path, which stores it at the deadline), so a submission or the
  * deadline can never be followed by a change, whatever a caller remembers about the attempt. The query
  * is built and compiled once per database handle (portable SQL from Kysely's own compiler, whatever
  * the dialect); only the values change. Returns whether the row was saved.

@@ -326,7 +326,7 @@ export async function loadKnownAttempt(
 /**
  * The answer path for a caller that already knows the attempt is the user's (a socket that loaded it
  * with loadKnownAttempt): validated in memory, then saved with one prepared statement that itself
- * refuses a submitted attempt or one whose deadline (plus grace, by the server's clock) has passed.
+ * refuses a submitted attempt or one whose deadline (by the server's clock) has passed.
  * Anything unusual — a refused save, a position or choice that does not fit — goes through
  * answerQuestion, which reads the attempt afresh and gives the exact reason (and submits an attempt
  * whose time is over), so the outcome is the same as answerQuestion's in every case.
@@ -350,12 +350,14 @@ export async function answerKnownAttempt(
   }
   original.sort((a, b) => a - b);
   const at = services.clock.now();
+  // Only an answer before the deadline is saved here, at its own time. One in the grace period goes
+  // through answerQuestion, which stores it at the deadline as the submission will be (issue 10).
   const saved = await saveChoiceInTime(services.db, {
     attemptId: known.attemptId,
     position: input.position,
     chosen: original.length ? original : null,
     at,
-    acceptFrom: new Date(at.getTime() - ANSWER_GRACE_MS),
+    acceptFrom: at,
   });
   if (saved) return { ok: true, savedAt: at.toISOString() };
   return slow();

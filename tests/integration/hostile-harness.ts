@@ -155,6 +155,9 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
+type StormLogin = { visitor: Visitor; address: string; login: string; password: string };
+type StormResult = { status: number; session: boolean }[];
+
 /**
  * Fires the logins all at once from another process, as attackers would (not from the server's own
  * event loop, where the test's HTTP client would compete with the server it measures). Resolves with
@@ -162,27 +165,62 @@ export function percentile(values: number[], p: number): number {
  */
 export async function loginStormFromAnotherProcess(
   url: string,
-  logins: { visitor: Visitor; address: string; login: string; password: string }[],
+  logins: StormLogin[],
   path = "/login.data",
-): Promise<{ status: number; session: boolean }[]> {
+): Promise<StormResult> {
+  return (await preparedLoginStorm(url, logins, path)).fire();
+}
+
+/**
+ * The same storm, its process started and ready before `fire`: starting a process blocks the caller's
+ * event loop for a while, which a measurement of the server beside it must not count.
+ */
+export async function preparedLoginStorm(
+  url: string,
+  logins: StormLogin[],
+  path = "/login.data",
+): Promise<{ fire(): Promise<StormResult> }> {
   const { spawn } = await import("node:child_process");
   const script = `
-    const input = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
-    Promise.all(input.logins.map(async (l) => {
-      const res = await fetch(input.url + input.path, {
-        method: "POST",
-        redirect: "manual",
-        headers: { cookie: l.visitor.cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": l.address },
-        body: new URLSearchParams({ csrf: l.visitor.token, login: l.login, password: l.password }),
+    const lines = require("node:readline").createInterface({ input: process.stdin });
+    let input = null;
+    lines.on("line", (line) => {
+      if (input === null) {
+        input = JSON.parse(line);
+        console.log("ready");
+        return;
+      }
+      Promise.all(input.logins.map(async (l) => {
+        const res = await fetch(input.url + input.path, {
+          method: "POST",
+          redirect: "manual",
+          headers: { cookie: l.visitor.cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": l.address },
+          body: new URLSearchParams({ csrf: l.visitor.token, login: l.login, password: l.password }),
+        });
+        await res.arrayBuffer();
+        return { status: res.status, session: res.headers.getSetCookie().some((c) => c.startsWith("sid=") && !c.startsWith("sid=;")) };
+      })).then((r) => {
+        console.log(JSON.stringify(r));
+        lines.close();
       });
-      await res.arrayBuffer();
-      return { status: res.status, session: res.headers.getSetCookie().some((c) => c.startsWith("sid=") && !c.startsWith("sid=;")) };
-    })).then((r) => console.log(JSON.stringify(r)));
+    });
   `;
   const child = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stdin.end(JSON.stringify({ url, path, logins }));
-  await new Promise((resolve) => child.on("close", resolve));
-  return JSON.parse(out) as { status: number; session: boolean }[];
+  let ready: () => void = () => undefined;
+  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+    if (out.startsWith("ready\n")) ready();
+  });
+  const closed = new Promise((resolve) => child.on("close", resolve));
+  child.stdin.write(JSON.stringify({ url, path, logins }) + "\n");
+  await Promise.race([isReady, closed]);
+  return {
+    async fire() {
+      child.stdin.end("go\n");
+      await closed;
+      return JSON.parse(out.slice("ready\n".length)) as StormResult;
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { roundPhase } from "~/rules/deadline";
 import { formatVnDateTime } from "~/rules/vn-time";
 import { getCurrentUser } from "~/lib/auth.server";
 import { findCurrentContest } from "#db/repos/contests";
-import { listRounds } from "#db/repos/rounds";
+import { listPublicRounds } from "#db/repos/rounds";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, clock } = context.services;
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!contest && setupPending(context.services.config.dataDir)) throw redirect("/setup");
   if (!contest) return { contest: null, rounds: [], signedIn: user !== null };
   const now = clock.now();
-  const rounds = await listRounds(db, contest.id);
+  const rounds = await listPublicRounds(db, contest.id);
   return {
     contest: {
       title: contest.title,

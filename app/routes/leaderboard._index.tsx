@@ -20,7 +20,7 @@ import {
   type ConnectionState,
 } from "~/components/board-live";
 import { findCurrentContest } from "#db/repos/contests";
-import { listRounds } from "#db/repos/rounds";
+import { listPublicRounds } from "#db/repos/rounds";
 import { computeOverall } from "#server/realtime/board";
 import { listSubmittedEntries, listInProgressForRound } from "#db/repos/attempts";
 
@@ -31,7 +31,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const contest = await findCurrentContest(db);
   if (!contest) return { contest: null, rounds: [], overall: null };
   const now = clock.now();
-  const rounds = await listRounds(db, contest.id);
+  const rounds = await listPublicRounds(db, contest.id);
   const overall = await computeOverall(context.services, contest.id);
   return {
     contest: { title: contest.title },

@@ -19,7 +19,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
   const { db } = context.services;
   const round = await findRound(db, id);
-  if (!round || !round.published_at || !round.ranked_at) throw new Response("Not found", { status: 404 });
+  // The organizers' rehearsal has no public winners (issue 11); the hall screen still shows them.
+  if (!round || !round.published_at || !round.ranked_at || round.is_rehearsal === 1)
+    throw new Response("Not found", { status: 404 });
   const contest = await findContest(db, round.contest_id);
   const rows = (await listOfficialRanking(db, id)).filter((r) => r.prize !== null);
   return {

@@ -98,4 +98,10 @@ export const organizer: Record<keyof typeof vi, string> = {
   "organizer.view.live": "Live board",
   "organizer.view.winners": "Winners",
   "organizer.view.units": "Participation by unit",
+  "organizer.newRound.title": "Write a new round",
+  "organizer.newRound.hint": "Times, paper and prizes are set on the next page.",
+  "organizer.newRound.rehearsalHint":
+    "A rehearsal runs like a real round but is not shown on the home page or the public leaderboards and is not counted in the contest's results or workbook; testers open it with the link the organizers give.",
+  "organizer.newRound.defaultRefused":
+    "The question bank does not hold enough questions for the default paper. Use the full new-round page to choose the paper.",
 };

@@ -96,4 +96,10 @@ export const organizer = {
   "organizer.view.live": "Bảng xếp hạng trực tiếp",
   "organizer.view.winners": "Người đoạt giải",
   "organizer.view.units": "Tham gia theo đơn vị",
+  "organizer.newRound.title": "Viết đợt thi mới",
+  "organizer.newRound.hint": "Thời gian, đề thi và giải thưởng đặt ở trang tiếp theo.",
+  "organizer.newRound.rehearsalHint":
+    "Đợt thi thử chạy như đợt thật nhưng không hiện trên trang chủ, bảng xếp hạng công khai, không tính vào kết quả và tệp Excel của hội thi; thí sinh thử vào bằng đường dẫn ban tổ chức đưa.",
+  "organizer.newRound.defaultRefused":
+    "Ngân hàng câu hỏi chưa đủ câu cho đề mặc định. Hãy dùng trang tạo đợt thi đầy đủ để chọn đề.",
 } as const;

@@ -8,6 +8,7 @@ import { LiveRank } from "~/components/live-rank";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
 import { formatVnDateTime } from "~/rules/vn-time";
+import { QUESTION_PARAM, openingQuestionIndex } from "~/rules/question-position";
 import { requireRole } from "~/lib/auth.server";
 import { loadAttemptView } from "#server/contest/attempt-view";
 
@@ -22,7 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   // Someone else's attempt is "not found" to this user: its existence is not theirs to know.
   if (!result.ok) throw new Response("Not found", { status: 404 });
-  return { view: result.view };
+  const opening = openingQuestionIndex(
+    new URL(request.url).searchParams.get(QUESTION_PARAM),
+    result.view.questions,
+  );
+  return { view: result.view, opening };
 }
 
 function formatDuration(ms: number, t: ReturnType<typeof useT>): string {
@@ -35,13 +40,17 @@ function formatDuration(ms: number, t: ReturnType<typeof useT>): string {
 }
 
 export default function AttemptPage() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, opening } = useLoaderData<typeof loader>();
   return (
     <>
       <SiteHeader />
       <main id="main" className="page">
         <h1 className="attempt-title">{view.title}</h1>
-        {view.status === "in_progress" ? <AttemptRunner key={view.id} view={view} /> : <AttemptResult />}
+        {view.status === "in_progress" ? (
+          <AttemptRunner key={view.id} view={view} opening={opening} />
+        ) : (
+          <AttemptResult />
+        )}
       </main>
     </>
   );

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header";
 import { useT } from "~/i18n/use-t";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { getCurrentUser } from "~/lib/auth.server";
 import { findCurrentContest } from "#db/repos/contests";
 import { listPublicRounds } from "#db/repos/rounds";
@@ -30,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rounds: rounds.map((r) => ({
       id: r.id,
       title: r.title,
-      opensAt: formatVnDateTime(new Date(r.opens_at)),
-      closesAt: formatVnDateTime(new Date(r.closes_at)),
+      opensAt: formatDateTimeIn(context.lang, new Date(r.opens_at)),
+      closesAt: formatDateTimeIn(context.lang, new Date(r.closes_at)),
       minutes: Math.round(r.duration_seconds / 60),
       phase: roundPhase(now, new Date(r.opens_at), new Date(r.closes_at)),
     })),

@@ -5,9 +5,9 @@ import { CsrfInput } from "~/components/csrf-input";
 import { AttemptRunner } from "~/components/attempt-runner";
 import { QuestionCard } from "~/components/question-card";
 import { LiveRank } from "~/components/live-rank";
-import { useT } from "~/i18n/use-t";
+import { useLang, useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { QUESTION_PARAM, openingQuestionIndex } from "~/rules/question-position";
 import { requireRole } from "~/lib/auth.server";
 import { loadAttemptView } from "#server/contest/attempt-view";
@@ -58,6 +58,7 @@ export default function AttemptPage() {
 
 function AttemptResult() {
   const t = useT();
+  const lang = useLang();
   const { view } = useLoaderData<typeof loader>();
   const result = view.result!;
   return (
@@ -83,7 +84,7 @@ function AttemptResult() {
           </div>
           <div className="stat">
             <span className="muted">{t("attempt.result.submittedAt")}</span>
-            <span className="value small">{formatVnDateTime(new Date(result.submittedAt))}</span>
+            <span className="value small">{formatDateTimeIn(lang, new Date(result.submittedAt))}</span>
           </div>
         </div>
         {result.reason === "deadline" ? <p className="badge warn">{t("attempt.result.byDeadline")}</p> : null}

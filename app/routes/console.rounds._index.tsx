@@ -8,7 +8,8 @@ import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { roundPhase } from "~/rules/deadline";
 import { checkRoundForm, defaultRoundSettings, roundFormValues } from "~/rules/round-settings";
-import { formatVnDateTime, parseVnDateTimeLocal, toVnDateTimeLocal } from "~/rules/vn-time";
+import { parseVnDateTimeLocal, toVnDateTimeLocal } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { contestReferenceDate, findCurrentContest, listCategories } from "#db/repos/contests";
 import { listRounds, roundSettings } from "#db/repos/rounds";
 import {
@@ -36,8 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         id: round.id,
         title: round.title,
         phase: roundPhase(now, round.opensAt, round.closesAt),
-        opensAt: formatVnDateTime(round.opensAt),
-        closesAt: formatVnDateTime(round.closesAt),
+        opensAt: formatDateTimeIn(context.lang, round.opensAt),
+        closesAt: formatDateTimeIn(context.lang, round.closesAt),
         minutes: Math.round(round.durationSeconds / 60),
         questionCount: round.questionCount,
         started: counts?.started ?? 0,

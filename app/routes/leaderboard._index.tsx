@@ -9,7 +9,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { MAX_BOARD_ROOMS_PER_SOCKET, type BoardSnapshot } from "~/realtime/contract";
 import { useT } from "~/i18n/use-t";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { SiteHeader } from "~/components/site-header";
 import { BoardUnits } from "~/components/board-units";
 import {
@@ -43,8 +43,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
           id: r.id,
           title: r.title,
           phase,
-          opensAt: formatVnDateTime(new Date(r.opens_at)),
-          closesAt: formatVnDateTime(new Date(r.closes_at)),
+          opensAt: formatDateTimeIn(context.lang, new Date(r.opens_at)),
+          closesAt: formatDateTimeIn(context.lang, new Date(r.closes_at)),
           submitted: new Set(entries.map((e) => e.contestantId)).size,
           takingNow: phase === "open" ? (await listInProgressForRound(db, r.id)).length : 0,
           published: r.published_at !== null,

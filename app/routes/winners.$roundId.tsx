@@ -9,7 +9,7 @@ import { SiteHeader } from "~/components/site-header";
 import { useT } from "~/i18n/use-t";
 import { maskName } from "~/rules/masking";
 import { PRIZE_KINDS } from "~/rules/prizes";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { findContest } from "#db/repos/contests";
 import { listOfficialRanking } from "#db/repos/rankings";
 import { findRound } from "#db/repos/rounds";
@@ -26,7 +26,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const rows = (await listOfficialRanking(db, id)).filter((r) => r.prize !== null);
   return {
     contestTitle: contest?.title ?? "",
-    round: { id: round.id, title: round.title, publishedAt: formatVnDateTime(new Date(round.published_at)) },
+    round: {
+      id: round.id,
+      title: round.title,
+      publishedAt: formatDateTimeIn(context.lang, new Date(round.published_at)),
+    },
     groups: PRIZE_KINDS.map((prize) => ({
       prize,
       winners: rows

@@ -198,8 +198,9 @@ export default function Leaderboards() {
                         </th>
                         <th scope="col" className="num">
                           {t("board.page.totalScore")}
+                          <span className="time-inline">{t("board.page.totalTime")}</span>
                         </th>
-                        <th scope="col" className="num">
+                        <th scope="col" className="num time">
                           {t("board.page.totalTime")}
                         </th>
                       </tr>
@@ -214,7 +215,10 @@ export default function Leaderboards() {
                           </td>
                           <td className="unit">{row.unit}</td>
                           <td className="num wide-only">{row.rounds}</td>
-                          <td className="num score">{row.totalScore.toLocaleString("vi-VN")}</td>
+                          <td className="num score">
+                            {row.totalScore.toLocaleString("vi-VN")}
+                            <span className="time-inline">{formatDuration(row.totalDurationMs)}</span>
+                          </td>
                           <td className="num time">{formatDuration(row.totalDurationMs)}</td>
                         </tr>
                       ))}

@@ -198,7 +198,7 @@ export default function Leaderboards() {
                         </th>
                         <th scope="col" className="num">
                           {t("board.page.totalScore")}
-                          <span className="time-inline">{t("board.page.totalTime")}</span>
+                          <span className="time-inline">{t("board.col.time")}</span>
                         </th>
                         <th scope="col" className="num time">
                           {t("board.page.totalTime")}

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { parseDatabaseUrl } from "#server/config";
 import { backupDatabase } from "#db/backup";
+import { missingDatabaseMessage } from "#db/existing";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 if (!values.out) {
@@ -18,6 +19,11 @@ try {
       "db:backup chép cơ sở dữ liệu SQLite; với PostgreSQL hãy dùng pg_dump (docs/operations.md). / For PostgreSQL use pg_dump.",
     );
     process.exit(64);
+  }
+  const missing = missingDatabaseMessage(target, { configured: process.env.DATABASE_URL !== undefined });
+  if (missing) {
+    console.error(missing);
+    process.exit(78);
   }
   const result = await backupDatabase(target.file, values.out);
   console.log(

@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { migrateToLatest, openDatabase } from "#db/connection";
 import { copyDatabase } from "#db/copy";
+import { missingDatabaseMessage } from "#db/existing";
 import { ConfigError, parseDatabaseUrl } from "#server/config";
 
 async function main(): Promise<number> {
@@ -27,6 +28,12 @@ async function main(): Promise<number> {
       return 64;
     }
     throw error;
+  }
+  // The source must exist; the target is what this command creates.
+  const missing = missingDatabaseMessage(from, { via: "--from" });
+  if (missing) {
+    console.error(missing);
+    return 78;
   }
   const source = openDatabase(from);
   const target = openDatabase(to);

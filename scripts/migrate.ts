@@ -2,12 +2,23 @@
  * `npm run migrate`: brings the database named by DATABASE_URL to the latest migration and stops.
  * Several processes starting at once migrate safely too (Kysely's migrator locks), but on several
  * machines run this once before starting them (docs/operations.md).
+ *
+ * It refuses to create an SQLite file that does not exist (a mistyped or unset DATABASE_URL); `--create`
+ * is for the start commands, whose job is to create one (scripts/start-cluster.mjs).
  */
 import { migrateToLatest, openDatabase } from "#db/connection";
+import { missingDatabaseMessage } from "#db/existing";
 import { ConfigError, loadConfig } from "#server/config";
 
 try {
   const config = loadConfig();
+  const missing = process.argv.includes("--create")
+    ? null
+    : missingDatabaseMessage(config.database, { configured: process.env.DATABASE_URL !== undefined });
+  if (missing) {
+    console.error(missing);
+    process.exit(78);
+  }
   const db = openDatabase(config.database);
   try {
     const result = await migrateToLatest(db);

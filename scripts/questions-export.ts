@@ -11,7 +11,8 @@ import { EXPORT_FORMATS, serializeQuestions, type ExportFormat } from "~/rules/q
 import { recordAudit } from "#db/repos/audit";
 import { exportDrafts } from "#db/repos/questions";
 import { systemClock } from "#server/services";
-import { openExistingDatabase } from "./lib/existing-database";
+import { loadConfig } from "#server/config";
+import { openExistingDatabase } from "#db/existing";
 
 const USAGE = `npm run questions:export -- --format ${EXPORT_FORMATS.join("|")} --out FILE`;
 
@@ -28,7 +29,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const opened = await openExistingDatabase();
+  const opened = await openExistingDatabase(loadConfig().database, {
+    configured: process.env.DATABASE_URL !== undefined,
+  });
   if ("error" in opened) {
     console.error(opened.error);
     return 2;

@@ -18,8 +18,9 @@ import { recordAudit } from "#db/repos/audit";
 import { bankFoldedTexts } from "#db/repos/questions";
 import { writeImportedRows } from "#db/repos/question-imports";
 import { systemClock } from "#server/services";
+import { loadConfig } from "#server/config";
+import { openExistingDatabase } from "#db/existing";
 import { collectQuestionFiles } from "./lib/question-files";
-import { openExistingDatabase } from "./lib/existing-database";
 
 const USAGE =
   "npm run questions:import -- PATH... [--dry-run] [--approve] [--topic TOPIC] [--difficulty easy|medium|hard]";
@@ -53,7 +54,9 @@ async function main(): Promise<number> {
     ...(values.topic ? { topic: values.topic } : {}),
     ...(values.difficulty ? { difficulty: values.difficulty as Difficulty } : {}),
   };
-  const opened = await openExistingDatabase();
+  const opened = await openExistingDatabase(loadConfig().database, {
+    configured: process.env.DATABASE_URL !== undefined,
+  });
   if ("error" in opened) {
     console.error(opened.error);
     return 2;

@@ -36,7 +36,9 @@ async function main(): Promise<number> {
   }
   const format: ExportFormat = ext === ".csv" ? "csv" : "xlsx";
   const config = loadConfig();
-  const missing = missingDatabaseMessage(config.database);
+  const missing = missingDatabaseMessage(config.database, {
+    configured: process.env.DATABASE_URL !== undefined,
+  });
   if (missing) {
     console.error(missing);
     return 78;

@@ -29,7 +29,7 @@ if (workers > 1 && !process.env.REDIS_URL)
 
 const run = (args) => spawnSync("npx", args, { cwd: root, stdio: "inherit" });
 if (run(["remix", "vite:build"]).status !== 0) process.exit(1);
-if (run(["tsx", "scripts/migrate.ts"]).status !== 0) process.exit(1);
+if (run(["tsx", "scripts/migrate.ts", "--create"]).status !== 0) process.exit(1);
 
 let stopping = false;
 const children = new Map();

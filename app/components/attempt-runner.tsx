@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { connectContestSocket, request, type ContestClientSocket } from "~/realtime/client";
 import type { AttemptSync } from "~/realtime/contract";
 import type { AttemptView } from "#server/contest/attempt-view";
+import { addressWithQuestion } from "~/rules/question-position";
 import { QuestionCard } from "./question-card";
 import "./attempt-runner.css";
 
@@ -42,11 +43,12 @@ function writeQueue(attemptId: number, queue: Map<number, number[]>) {
   }
 }
 
-export function AttemptRunner({ view }: { view: AttemptView }) {
+/** `opening`: the question to show first, chosen by the loader from the address (`?q=N`). */
+export function AttemptRunner({ view, opening = 0 }: { view: AttemptView; opening?: number }) {
   const t = useT();
   const revalidator = useRevalidator();
   const [questions, setQuestions] = useState(view.questions);
-  const [current, setCurrent] = useState(0);
+  const [current, setCurrent] = useState(opening);
   const [saveState, setSaveState] = useState<Record<number, SaveState>>({});
   const [connected, setConnected] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
@@ -63,6 +65,18 @@ export function AttemptRunner({ view }: { view: AttemptView }) {
   const [clockSkew, setClockSkew] = useState(() => new Date(view.serverNow).getTime() - Date.now());
   const [deadline, setDeadline] = useState(() => new Date(view.deadlineAt).getTime());
   const [now, setNow] = useState(() => Date.now() + clockSkew);
+
+  // Once the contestant moves, the address names the question on screen, so a reload comes back to it
+  // (the page it opened on needs no mark: the loader chose it). Replaced, not pushed: Back leaves the
+  // attempt as before, and the router is not asked to load the page again.
+  const movedRef = useRef(false);
+  useEffect(() => {
+    if (!movedRef.current && current === opening) return;
+    movedRef.current = true;
+    const next = addressWithQuestion(window.location.href, current);
+    if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+      window.history.replaceState(window.history.state, "", next);
+  }, [current, opening]);
 
   const finish = useCallback(() => {
     writeQueue(view.id, queueRef.current);

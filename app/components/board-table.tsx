@@ -83,11 +83,16 @@ export function BoardTable({
           <th scope="col" className="unit">
             {t("board.col.unit")}
           </th>
-          {showPrize ? <th scope="col">{t("board.col.prize")}</th> : null}
+          {showPrize ? (
+            <th scope="col" className="prize">
+              {t("board.col.prize")}
+            </th>
+          ) : null}
           <th scope="col" className="num">
             {t("board.col.score")}
+            <span className="time-inline">{t("board.col.time")}</span>
           </th>
-          <th scope="col" className="num">
+          <th scope="col" className="num time">
             {t("board.col.time")}
           </th>
         </tr>
@@ -103,7 +108,11 @@ export function BoardTable({
             <td className="num rank">{row.rank}</td>
             <td className="name">
               {row.name}
+              {/* On a phone the unit, the prize and the time move into the name and score cells (issue 11). */}
               <span className="unit-inline">{row.unit}</span>
+              {showPrize && row.prize ? (
+                <span className={`prize-inline ${row.prize}`}>{t(`round.prize.${row.prize}`)}</span>
+              ) : null}
             </td>
             <td className="unit">{row.unit}</td>
             {showPrize ? (
@@ -120,6 +129,7 @@ export function BoardTable({
                   {t("organizer.distance", { n: row.predictionDistance.toLocaleString("vi-VN") })}
                 </span>
               ) : null}
+              <span className="time-inline">{formatDuration(row.durationMs)}</span>
             </td>
             <td className="num time">{formatDuration(row.durationMs)}</td>
           </tr>

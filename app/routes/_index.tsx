@@ -5,10 +5,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header";
 import { useT } from "~/i18n/use-t";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { getCurrentUser } from "~/lib/auth.server";
 import { findCurrentContest } from "#db/repos/contests";
-import { listRounds } from "#db/repos/rounds";
+import { listPublicRounds } from "#db/repos/rounds";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, clock } = context.services;
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!contest && setupPending(context.services.config.dataDir)) throw redirect("/setup");
   if (!contest) return { contest: null, rounds: [], signedIn: user !== null };
   const now = clock.now();
-  const rounds = await listRounds(db, contest.id);
+  const rounds = await listPublicRounds(db, contest.id);
   return {
     contest: {
       title: contest.title,
@@ -30,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rounds: rounds.map((r) => ({
       id: r.id,
       title: r.title,
-      opensAt: formatVnDateTime(new Date(r.opens_at)),
-      closesAt: formatVnDateTime(new Date(r.closes_at)),
+      opensAt: formatDateTimeIn(context.lang, new Date(r.opens_at)),
+      closesAt: formatDateTimeIn(context.lang, new Date(r.closes_at)),
       minutes: Math.round(r.duration_seconds / 60),
       phase: roundPhase(now, new Date(r.opens_at), new Date(r.closes_at)),
     })),

@@ -5,9 +5,10 @@ import { CsrfInput } from "~/components/csrf-input";
 import { AttemptRunner } from "~/components/attempt-runner";
 import { QuestionCard } from "~/components/question-card";
 import { LiveRank } from "~/components/live-rank";
-import { useT } from "~/i18n/use-t";
+import { useLang, useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
+import { QUESTION_PARAM, openingQuestionIndex } from "~/rules/question-position";
 import { requireRole } from "~/lib/auth.server";
 import { loadAttemptView } from "#server/contest/attempt-view";
 
@@ -22,7 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   // Someone else's attempt is "not found" to this user: its existence is not theirs to know.
   if (!result.ok) throw new Response("Not found", { status: 404 });
-  return { view: result.view };
+  const opening = openingQuestionIndex(
+    new URL(request.url).searchParams.get(QUESTION_PARAM),
+    result.view.questions,
+  );
+  return { view: result.view, opening };
 }
 
 function formatDuration(ms: number, t: ReturnType<typeof useT>): string {
@@ -35,13 +40,17 @@ function formatDuration(ms: number, t: ReturnType<typeof useT>): string {
 }
 
 export default function AttemptPage() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, opening } = useLoaderData<typeof loader>();
   return (
     <>
       <SiteHeader />
       <main id="main" className="page">
         <h1 className="attempt-title">{view.title}</h1>
-        {view.status === "in_progress" ? <AttemptRunner key={view.id} view={view} /> : <AttemptResult />}
+        {view.status === "in_progress" ? (
+          <AttemptRunner key={view.id} view={view} opening={opening} />
+        ) : (
+          <AttemptResult />
+        )}
       </main>
     </>
   );
@@ -49,6 +58,7 @@ export default function AttemptPage() {
 
 function AttemptResult() {
   const t = useT();
+  const lang = useLang();
   const { view } = useLoaderData<typeof loader>();
   const result = view.result!;
   return (
@@ -74,7 +84,7 @@ function AttemptResult() {
           </div>
           <div className="stat">
             <span className="muted">{t("attempt.result.submittedAt")}</span>
-            <span className="value small">{formatVnDateTime(new Date(result.submittedAt))}</span>
+            <span className="value small">{formatDateTimeIn(lang, new Date(result.submittedAt))}</span>
           </div>
         </div>
         {result.reason === "deadline" ? <p className="badge warn">{t("attempt.result.byDeadline")}</p> : null}

@@ -5,7 +5,7 @@ import { requireStaff } from "~/lib/auth.server";
 import { findCurrentContest } from "#db/repos/contests";
 import { listRounds } from "#db/repos/rounds";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context);
@@ -26,8 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rounds: rounds.map((r) => ({
       id: r.id,
       title: r.title,
-      opensAt: formatVnDateTime(new Date(r.opens_at)),
-      closesAt: formatVnDateTime(new Date(r.closes_at)),
+      opensAt: formatDateTimeIn(context.lang, new Date(r.opens_at)),
+      closesAt: formatDateTimeIn(context.lang, new Date(r.closes_at)),
       phase: roundPhase(now, new Date(r.opens_at), new Date(r.closes_at)),
     })),
     contestants: await count("contestants"),

@@ -2,9 +2,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { useT } from "~/i18n/use-t";
+import { useLang, useT } from "~/i18n/use-t";
 import { requireRole } from "~/lib/auth.server";
-import { formatVnDate, formatVnTime, parseVnDateTimeLocal } from "~/rules/vn-time";
+import { parseVnDateTimeLocal } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
+import { auditActionLabel, auditEntityLabel, auditEntryWords } from "~/lib/audit-words";
 import { auditFilterChoices, queryAuditLog } from "#db/repos/results";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác — Bảng điều khiển" }];
@@ -51,25 +53,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page: filter.page,
     pageSize: PAGE_SIZE,
   });
+  const lang = context.lang;
+  const choices = await auditFilterChoices(db);
   return {
     filter,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    choices: await auditFilterChoices(db),
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: `${formatVnTime(new Date(r.at))} ${formatVnDate(new Date(r.at))}`,
-      actor: r.actor_name ? `${r.actor_name}${r.actor_username ? ` (${r.actor_username})` : ""}` : null,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      details: r.details === "{}" ? "" : r.details,
-    })),
+    choices: {
+      ...choices,
+      // Labelled in words, sorted as the reader sees them; the value stays the stored code.
+      actions: choices.actions
+        .map((code) => ({ code, label: auditActionLabel(lang, code) }))
+        .sort((a, b) => a.label.localeCompare(b.label, lang)),
+      entities: choices.entities.map((code) => ({ code, label: auditEntityLabel(lang, code) })),
+    },
+    rows: rows.map((r) => {
+      const words = auditEntryWords(lang, r);
+      return {
+        id: r.id,
+        at: formatDateTimeIn(lang, new Date(r.at)),
+        actor: r.actor_name ? `${r.actor_name}${r.actor_username ? ` (${r.actor_username})` : ""}` : null,
+        code: r.action,
+        action: words.action,
+        entity: words.entity,
+        entityId: r.entity_id,
+        summary: words.summary,
+      };
+    }),
   };
 }
 
 export default function AuditLog() {
   const t = useT();
+  const lang = useLang();
   const { filter, total, pages, choices, rows } = useLoaderData<typeof loader>();
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
@@ -88,8 +104,8 @@ export default function AuditLog() {
             <select id="audit-action" name="action" defaultValue={filter.action ?? ""}>
               <option value="">{t("results.audit.any")}</option>
               {choices.actions.map((a) => (
-                <option key={a} value={a}>
-                  {a}
+                <option key={a.code} value={a.code}>
+                  {a.label}
                 </option>
               ))}
             </select>
@@ -99,8 +115,8 @@ export default function AuditLog() {
             <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ""}>
               <option value="">{t("results.audit.any")}</option>
               {choices.entities.map((e) => (
-                <option key={e} value={e}>
-                  {e}
+                <option key={e.code} value={e.code}>
+                  {e.label}
                 </option>
               ))}
             </select>
@@ -139,7 +155,9 @@ export default function AuditLog() {
           </Link>
         </p>
       </Form>
-      <p role="status">{t("results.audit.total", { n: total.toLocaleString("vi-VN") })}</p>
+      <p role="status">
+        {t("results.audit.total", { n: total.toLocaleString(lang === "en" ? "en-GB" : "vi-VN") })}
+      </p>
       {rows.length === 0 ? (
         <p>{t("results.audit.empty")}</p>
       ) : (
@@ -159,15 +177,13 @@ export default function AuditLog() {
                 <tr key={r.id}>
                   <td style={{ whiteSpace: "nowrap" }}>{r.at}</td>
                   <td>{r.actor ?? t("results.system")}</td>
-                  <td>
-                    <code>{r.action}</code>
-                  </td>
+                  <td data-code={r.code}>{r.action}</td>
                   <td>
                     {r.entity}
                     {r.entityId ? ` #${r.entityId}` : ""}
                   </td>
                   <td className="small" style={{ overflowWrap: "anywhere", maxWidth: "40ch" }}>
-                    {r.details}
+                    {r.summary}
                   </td>
                 </tr>
               ))}

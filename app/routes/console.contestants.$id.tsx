@@ -26,7 +26,7 @@ import {
   type FieldError,
   type RegistrationRulesData,
 } from "~/rules/registration";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { findContest } from "#db/repos/contests";
@@ -118,8 +118,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: c.status,
       statusReason: c.status_reason,
       staffMember: c.is_staff_member === 1,
-      consentAt: formatVnDateTime(new Date(c.consent_at)),
-      createdAt: formatVnDateTime(new Date(c.created_at)),
+      consentAt: formatDateTimeIn(context.lang, new Date(c.consent_at)),
+      createdAt: formatDateTimeIn(context.lang, new Date(c.created_at)),
       rankedAttempt: await hasRankedAttempt(db, c.id),
     },
     rules,
@@ -128,7 +128,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     birthDateRange: birthDateBounds(now, contest.min_age, contest.max_age),
     history: history.map((h) => ({
       id: h.id,
-      at: formatVnDateTime(new Date(h.at)),
+      at: formatDateTimeIn(context.lang, new Date(h.at)),
       who: h.actor_name ?? "—",
       action: translateDynamic(context.lang, `registration.audit.${h.action}`),
       what: describeAudit(context.lang, h.action, h.details),

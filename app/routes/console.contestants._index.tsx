@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { useT } from "~/i18n/use-t";
 import { findDuplicates } from "~/rules/duplicates";
-import { formatVnDate } from "~/rules/vn-time";
+import { formatDateIn } from "~/i18n/dates";
+import type { Lang } from "~/i18n";
 import { requireStaff } from "~/lib/auth.server";
 import { findCurrentContest } from "#db/repos/contests";
 import {
@@ -28,7 +29,7 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-function row(c: ContestantView) {
+function row(c: ContestantView, lang: Lang) {
   return {
     id: c.id,
     fullName: c.full_name,
@@ -39,7 +40,7 @@ function row(c: ContestantView) {
     category: c.category_name,
     status: c.status,
     staffMember: c.is_staff_member === 1,
-    createdAt: formatVnDate(new Date(c.created_at)),
+    createdAt: formatDateIn(lang, new Date(c.created_at)),
   };
 }
 
@@ -70,7 +71,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
   const groups = findDuplicates(await listDuplicateCandidates(db, contest.id));
   const members = new Map(
-    (await findContestantsByIds(db, [...new Set(groups.flatMap((g) => g.ids))])).map((c) => [c.id, row(c)]),
+    (await findContestantsByIds(db, [...new Set(groups.flatMap((g) => g.ids))])).map((c) => [
+      c.id,
+      row(c, context.lang),
+    ]),
   );
 
   // A parent unit counts its sub-units too.
@@ -87,7 +91,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
 
   return {
-    rows: rows.map(row),
+    rows: rows.map((c) => row(c, context.lang)),
     total,
     page: filter.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),

@@ -19,7 +19,7 @@ import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { defaultDataNotice } from "~/rules/data-notice";
 import { newContestSchema } from "~/rules/first-run";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { recordAudit } from "#db/repos/audit";
 import { closeOtherContests, createContest } from "#db/repos/contest-life";
 import { findCurrentContest, listContests } from "#db/repos/contests";
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: c.title,
       current: c.id === current?.id,
       demo: c.is_demo === 1,
-      closedAt: c.closed_at ? formatVnDateTime(new Date(c.closed_at)) : null,
+      closedAt: c.closed_at ? formatDateTimeIn(context.lang, new Date(c.closed_at)) : null,
       dates: [c.starts_on, c.ends_on].filter(Boolean).join(" – "),
       rounds: rounds
         .filter((r) => r.is_rehearsal === 0)

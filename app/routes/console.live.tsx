@@ -7,11 +7,11 @@ import { useEffect, useState } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ConsoleRound } from "~/realtime/contract";
-import { useT } from "~/i18n/use-t";
+import { useLang, useT } from "~/i18n/use-t";
 import { EDITOR_ROLES, requireStaff } from "~/lib/auth.server";
 import { ScreenControls } from "~/components/organizer/screen-controls";
 import { joinAddress } from "#server/network";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, keepConnected, openSocket, type ConnectionState } from "~/components/board-live";
 import { findCurrentContest } from "#db/repos/contests";
@@ -76,6 +76,7 @@ function useConsoleLive(initial: ConsoleRound[]) {
 
 export default function ConsoleLive() {
   const t = useT();
+  const lang = useLang();
   const data = useLoaderData<typeof loader>();
   const { rounds, connection } = useConsoleLive(data.rounds);
   return (
@@ -138,7 +139,7 @@ export default function ConsoleLive() {
                   {r.screens.map((s) => (
                     <li key={s.id}>
                       <strong>{s.address}</strong> —{" "}
-                      {t("board.console.screenSince", { time: formatVnDateTime(new Date(s.since)) })}
+                      {t("board.console.screenSince", { time: formatDateTimeIn(lang, new Date(s.since)) })}
                       <br />
                       <span className="muted">{s.userAgent}</span>
                     </li>

@@ -14,7 +14,7 @@ import { translate } from "~/i18n";
 import { requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { questionProblems } from "~/rules/question";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { bankFindings } from "~/rules/item-writing";
 import {
   bankItems,
@@ -64,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     version: found.version.version,
     versionId: found.version.id,
     updatedAt: found.question.updated_at,
-    updatedAtText: formatVnDateTime(new Date(found.question.updated_at)),
+    updatedAtText: formatDateTimeIn(context.lang, new Date(found.question.updated_at)),
     currentVersionUses: found.currentVersionUses,
     everUsed: found.everUsed,
     created: url.searchParams.get("created") === "1",

@@ -14,7 +14,7 @@ import { requireEditor } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { DIFFICULTIES } from "~/rules/question";
 import { MAX_FILE_BYTES, MAX_PACKAGE_BYTES, detectFormat, maxUploadBytes } from "~/rules/question-formats";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { listTopics } from "#db/repos/questions";
 import { confirmImport, previewImport } from "#db/repos/question-imports";
 import { encodePicture } from "#server/media/pictures";
@@ -124,7 +124,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     preview: {
       fileName: preview.fileName,
       token: preview.token,
-      expiresAt: preview.expiresAt ? formatVnDateTime(new Date(preview.expiresAt)) : null,
+      expiresAt: preview.expiresAt ? formatDateTimeIn(context.lang, new Date(preview.expiresAt)) : null,
       fileProblems: preview.fileProblems.map((p) => describeProblem(lang, p)),
       rowCount: preview.rows.length,
       validCount: preview.validCount,

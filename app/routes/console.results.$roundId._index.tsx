@@ -5,7 +5,7 @@ import { ChartDashboard } from "~/components/chart-dashboard";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/lib/auth.server";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { loadRoundResults, roundStatistics } from "#server/results/export";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,10 +25,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: r.id,
       title: r.title,
       contestTitle: results.contest.title,
-      period: `${formatVnDateTime(new Date(r.opensAt))} – ${formatVnDateTime(new Date(r.closesAt))}`,
+      period: `${formatDateTimeIn(context.lang, new Date(r.opensAt))} – ${formatDateTimeIn(context.lang, new Date(r.closesAt))}`,
       phase: roundPhase(now, new Date(r.opensAt), new Date(r.closesAt)),
-      rankedAt: r.rankedAt ? formatVnDateTime(new Date(r.rankedAt)) : null,
-      publishedAt: r.publishedAt ? formatVnDateTime(new Date(r.publishedAt)) : null,
+      rankedAt: r.rankedAt ? formatDateTimeIn(context.lang, new Date(r.rankedAt)) : null,
+      publishedAt: r.publishedAt ? formatDateTimeIn(context.lang, new Date(r.publishedAt)) : null,
       winners: results.winners.length,
     },
     stats: await roundStatistics(db, results),

@@ -9,7 +9,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/lib/auth.server";
 import { PRIZE_KINDS } from "~/rules/prizes";
-import { formatVnDateTime, vnCalendarDate } from "~/rules/vn-time";
+import { vnCalendarDate } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { loadRoundResults } from "#server/results/export";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,7 +31,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: results.round.id,
       title: results.round.title,
       official: results.official,
-      rankedAt: results.round.rankedAt ? formatVnDateTime(new Date(results.round.rankedAt)) : null,
+      rankedAt: results.round.rankedAt
+        ? formatDateTimeIn(context.lang, new Date(results.round.rankedAt))
+        : null,
       published: results.round.publishedAt !== null,
       perfectCount: results.round.perfectCount ?? 0,
       ranked: results.ranking.length,

@@ -5,7 +5,7 @@ import { ChartDashboard } from "~/components/chart-dashboard";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/lib/auth.server";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { findCurrentContest } from "#db/repos/contests";
 import { contestStatistics, loadContestResults } from "#server/results/export";
 
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rounds: results.rounds.map((r) => ({
       id: r.round.id,
       title: r.round.title,
-      period: `${formatVnDateTime(new Date(r.round.opensAt))} – ${formatVnDateTime(new Date(r.round.closesAt))}`,
+      period: `${formatDateTimeIn(context.lang, new Date(r.round.opensAt))} – ${formatDateTimeIn(context.lang, new Date(r.round.closesAt))}`,
       phase: roundPhase(now, new Date(r.round.opensAt), new Date(r.round.closesAt)),
       official: r.official,
       published: r.round.publishedAt !== null,

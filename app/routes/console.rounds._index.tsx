@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
@@ -7,10 +7,17 @@ import { translate } from "~/i18n";
 import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
-import { findCurrentContest } from "#db/repos/contests";
+import { checkRoundForm, defaultRoundSettings, roundFormValues } from "~/rules/round-settings";
+import { parseVnDateTimeLocal, toVnDateTimeLocal } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
+import { contestReferenceDate, findCurrentContest, listCategories } from "#db/repos/contests";
 import { listRounds, roundSettings } from "#db/repos/rounds";
-import { roundAttemptCounts, setPracticeEnabled } from "#db/repos/round-settings";
+import {
+  approvedPoolCounts,
+  createRound,
+  roundAttemptCounts,
+  setPracticeEnabled,
+} from "#db/repos/round-settings";
 import { recordAudit } from "#db/repos/audit";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -30,8 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         id: round.id,
         title: round.title,
         phase: roundPhase(now, round.opensAt, round.closesAt),
-        opensAt: formatVnDateTime(round.opensAt),
-        closesAt: formatVnDateTime(round.closesAt),
+        opensAt: formatDateTimeIn(context.lang, round.opensAt),
+        closesAt: formatDateTimeIn(context.lang, round.closesAt),
         minutes: Math.round(round.durationSeconds / 60),
         questionCount: round.questionCount,
         started: counts?.started ?? 0,
@@ -44,16 +51,79 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const practiceSchema = z.object({ intent: z.literal("practice"), enabled: z.enum(["0", "1"]) });
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("practice"), enabled: z.enum(["0", "1"]) }),
+  z.object({ intent: z.literal("create"), title: z.string(), rehearsal: z.literal("1").optional() }),
+]);
 
-export async function action({ request, context }: ActionFunctionArgs) {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A new round opens tomorrow at 08:00 and closes a week later at 20:00, Vietnam time (as the editor's). */
+function newRoundTimes(now: Date): { opensAt: Date; closesAt: Date } {
+  const tomorrow = toVnDateTimeLocal(new Date(now.getTime() + DAY_MS)).slice(0, 10);
+  const opensAt = parseVnDateTimeLocal(`${tomorrow}T08:00`)!;
+  const closeDay = toVnDateTimeLocal(new Date(opensAt.getTime() + 6 * DAY_MS)).slice(0, 10);
+  return { opensAt, closesAt: parseVnDateTimeLocal(`${closeDay}T20:00`)! };
+}
+
+type ActionResult = { ok: string } | { createError: string; title: string };
+
+export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult | Response> {
   const user = await requireEditor(request, context);
   const form = await readProtectedForm(request, context);
-  const parsed = practiceSchema.safeParse(Object.fromEntries(form));
+  const parsed = actionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const { db, clock } = context.services;
   const contest = await findCurrentContest(db);
   if (!contest) throw new Response("Not found", { status: 404 });
+  if (parsed.data.intent === "create") {
+    // Writing a round starts here with its name and whether it is the organizers' rehearsal (issue 11);
+    // it is stored with the default paper, opening tomorrow, and the editor that follows sets the rest.
+    const { title } = parsed.data;
+    const rehearsal = parsed.data.rehearsal === "1";
+    const now = clock.now();
+    const times = newRoundTimes(now);
+    const values = { ...roundFormValues(defaultRoundSettings(times.opensAt, times.closesAt)), title };
+    const outcome = await db.transaction().execute(async (trx) => {
+      const referenceDate = await contestReferenceDate(trx, contest.id, now);
+      const categories = await listCategories(trx, contest.id);
+      const check = checkRoundForm(values, {
+        poolCounts: await approvedPoolCounts(trx, referenceDate),
+        hasAttempts: false,
+        previousDrawSpec: null,
+        categoryIds: categories.map((c) => c.id),
+      });
+      if (!check.ok) return { problems: check.problems };
+      const created = await createRound(trx, {
+        contestId: contest.id,
+        settings: check.value,
+        now,
+        rehearsal,
+      });
+      await recordAudit(trx, {
+        actorUserId: user.id,
+        action: "round.create",
+        entity: "round",
+        entityId: created.id,
+        details: {
+          title: created.title,
+          opensAt: created.opens_at,
+          closesAt: created.closes_at,
+          ...(rehearsal ? { rehearsal: true } : {}),
+        },
+        now,
+      });
+      return { id: created.id };
+    });
+    if ("id" in outcome) return redirect(`/console/rounds/${outcome.id}?created=1`);
+    const titleProblem = outcome.problems.find((p) => p.field === "title");
+    return {
+      title,
+      createError: titleProblem
+        ? translate(context.lang, `round.problem.${titleProblem.code}` as "round.problem.titleRequired")
+        : translate(context.lang, "organizer.newRound.defaultRefused"),
+    };
+  }
   const enabled = parsed.data.enabled === "1";
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
@@ -86,7 +156,7 @@ export default function RoundsPage() {
       >
         <h1 style={{ margin: 0 }}>{t("round.list.title")}</h1>
         {canEdit && contest ? (
-          <Link to="/console/rounds/new" className="button">
+          <Link to="/console/rounds/new" className="button secondary">
             {t("round.list.new")}
           </Link>
         ) : null}
@@ -94,10 +164,43 @@ export default function RoundsPage() {
       <p className="muted" style={{ margin: 0 }}>
         {t("round.list.intro")}
       </p>
-      {result ? (
+      {result && "ok" in result ? (
         <p className="form-success" role="status">
           {result.ok}
         </p>
+      ) : null}
+
+      {canEdit && contest ? (
+        <Form method="post" className="card" noValidate aria-labelledby="new-round-title">
+          <CsrfInput />
+          <h2 id="new-round-title">{t("organizer.newRound.title")}</h2>
+          <div className="field">
+            <label htmlFor="new-round-name">{t("round.form.title")}</label>
+            <input
+              id="new-round-name"
+              name="title"
+              maxLength={300}
+              defaultValue={result && "createError" in result ? result.title : ""}
+              aria-invalid={result && "createError" in result ? true : undefined}
+              aria-describedby="new-round-error new-round-hint"
+            />
+            <span className="hint" id="new-round-hint">
+              {t("organizer.newRound.hint")}
+            </span>
+            <span className="field-error reserved" id="new-round-error" aria-live="polite">
+              {result && "createError" in result ? result.createError : ""}
+            </span>
+          </div>
+          <label className="check">
+            <input type="checkbox" name="rehearsal" value="1" /> {t("organizer.rehearsal.flag")}
+          </label>
+          <p className="muted" style={{ margin: "4px 0 12px" }}>
+            {t("organizer.newRound.rehearsalHint")}
+          </p>
+          <button type="submit" name="intent" value="create" className="primary">
+            {t("round.form.create")}
+          </button>
+        </Form>
       ) : null}
 
       {/* min-width 0: in the console's grid a wide table scrolls inside its card, not the whole page. */}

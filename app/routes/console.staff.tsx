@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
 import { translate, type MessageKey } from "~/i18n";
-import { formatVnDate } from "~/rules/vn-time";
+import { formatDateIn } from "~/i18n/dates";
 import { requireRole } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { createUser, findUserById, listStaff, setDisabled, setPassword } from "#db/repos/users";
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       username: u.username,
       displayName: u.display_name,
       role: u.role,
-      createdAt: formatVnDate(new Date(u.created_at)),
+      createdAt: formatDateIn(context.lang, new Date(u.created_at)),
       disabled: u.disabled_at !== null,
     })),
   };

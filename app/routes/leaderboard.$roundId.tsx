@@ -5,8 +5,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { translate } from "~/i18n";
-import { useT } from "~/i18n/use-t";
-import { formatVnDateTime, formatVnTime } from "~/rules/vn-time";
+import { useLang, useT } from "~/i18n/use-t";
+import { formatVnTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { SiteHeader } from "~/components/site-header";
 import { BoardTable } from "~/components/board-table";
 import { BoardUnits } from "~/components/board-units";
@@ -29,6 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function RoundLeaderboard() {
   const t = useT();
+  const lang = useLang();
   const data = useLoaderData<typeof loader>();
   const { snapshot: b, connection, clockOffsetMs } = useLiveBoard(data.board);
   const now = useServerNow(clockOffsetMs);
@@ -95,7 +97,7 @@ export default function RoundLeaderboard() {
         <section className="card" aria-labelledby="board-title">
           <h2 id="board-title">{b.view === "official" ? t("board.winners") : t("board.page.title")}</h2>
           {b.phase === "upcoming" ? (
-            <p>{t("board.upcomingBody", { time: formatVnDateTime(new Date(b.opensAt)) })}</p>
+            <p>{t("board.upcomingBody", { time: formatDateTimeIn(lang, new Date(b.opensAt)) })}</p>
           ) : b.view === "hidden" ? (
             <p>{t("board.hiddenBody")}</p>
           ) : b.rows.length === 0 ? (

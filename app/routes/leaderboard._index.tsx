@@ -9,7 +9,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { MAX_BOARD_ROOMS_PER_SOCKET, type BoardSnapshot } from "~/realtime/contract";
 import { useT } from "~/i18n/use-t";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { SiteHeader } from "~/components/site-header";
 import { BoardUnits } from "~/components/board-units";
 import {
@@ -20,7 +20,7 @@ import {
   type ConnectionState,
 } from "~/components/board-live";
 import { findCurrentContest } from "#db/repos/contests";
-import { listRounds } from "#db/repos/rounds";
+import { listPublicRounds } from "#db/repos/rounds";
 import { computeOverall } from "#server/contest/board";
 import { listSubmittedEntries, listInProgressForRound } from "#db/repos/attempts";
 
@@ -31,7 +31,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const contest = await findCurrentContest(db);
   if (!contest) return { contest: null, rounds: [], overall: null };
   const now = clock.now();
-  const rounds = await listRounds(db, contest.id);
+  const rounds = await listPublicRounds(db, contest.id);
   const overall = await computeOverall(context.services, contest.id);
   return {
     contest: { title: contest.title },
@@ -43,8 +43,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
           id: r.id,
           title: r.title,
           phase,
-          opensAt: formatVnDateTime(new Date(r.opens_at)),
-          closesAt: formatVnDateTime(new Date(r.closes_at)),
+          opensAt: formatDateTimeIn(context.lang, new Date(r.opens_at)),
+          closesAt: formatDateTimeIn(context.lang, new Date(r.closes_at)),
           submitted: new Set(entries.map((e) => e.contestantId)).size,
           takingNow: phase === "open" ? (await listInProgressForRound(db, r.id)).length : 0,
           published: r.published_at !== null,
@@ -198,8 +198,9 @@ export default function Leaderboards() {
                         </th>
                         <th scope="col" className="num">
                           {t("board.page.totalScore")}
+                          <span className="time-inline">{t("board.col.time")}</span>
                         </th>
-                        <th scope="col" className="num">
+                        <th scope="col" className="num time">
                           {t("board.page.totalTime")}
                         </th>
                       </tr>
@@ -214,7 +215,10 @@ export default function Leaderboards() {
                           </td>
                           <td className="unit">{row.unit}</td>
                           <td className="num wide-only">{row.rounds}</td>
-                          <td className="num score">{row.totalScore.toLocaleString("vi-VN")}</td>
+                          <td className="num score">
+                            {row.totalScore.toLocaleString("vi-VN")}
+                            <span className="time-inline">{formatDuration(row.totalDurationMs)}</span>
+                          </td>
                           <td className="num time">{formatDuration(row.totalDurationMs)}</td>
                         </tr>
                       ))}

@@ -23,7 +23,7 @@ import {
   type FieldError,
   type RegistrationRulesData,
 } from "~/rules/registration";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { requireRole } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { findContest } from "#db/repos/contests";
@@ -72,7 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: c.status,
       statusReason: c.status_reason,
       staffMember: c.is_staff_member === 1,
-      consentAt: formatVnDateTime(new Date(c.consent_at)),
+      consentAt: formatDateTimeIn(context.lang, new Date(c.consent_at)),
       locked,
       rules,
       units: choices.units,

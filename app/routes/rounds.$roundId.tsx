@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
 import { roundPhase } from "~/rules/deadline";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { getCurrentUser, requireRole } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { findRoundSettings } from "#db/repos/rounds";
@@ -34,8 +34,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       minutes: Math.round(round.durationSeconds / 60),
       questionCount: round.questionCount,
       maxAttempts: round.maxAttempts,
-      opensAt: formatVnDateTime(round.opensAt),
-      closesAt: formatVnDateTime(round.closesAt),
+      opensAt: formatDateTimeIn(context.lang, round.opensAt),
+      closesAt: formatDateTimeIn(context.lang, round.closesAt),
       phase: roundPhase(clock.now(), round.opensAt, round.closesAt),
     },
     signedIn: user !== null,
@@ -56,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const round = await findRoundSettings(context.services.db, roundIdOf(params));
   return {
     error: translate(context.lang, `attempt.problem.${result.code}`, {
-      time: round ? formatVnDateTime(round.opensAt) : "",
+      time: round ? formatDateTimeIn(context.lang, round.opensAt) : "",
     }),
   };
 }

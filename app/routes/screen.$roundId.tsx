@@ -8,8 +8,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { translate } from "~/i18n";
-import { useT } from "~/i18n/use-t";
-import { formatVnDateTime, formatVnTime } from "~/rules/vn-time";
+import { useLang, useT } from "~/i18n/use-t";
+import { formatVnTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { BoardTable } from "~/components/board-table";
 import { BoardUnits } from "~/components/board-units";
 import { ConnectionBadge, countdownParts, useLiveBoard, useServerNow } from "~/components/board-live";
@@ -67,6 +68,7 @@ function useWakeLock() {
 
 export default function AudienceScreen() {
   const t = useT();
+  const lang = useLang();
   const data = useLoaderData<typeof loader>();
   const { snapshot: b, connection, clockOffsetMs } = useLiveBoard(data.board, { screen: true });
   const now = useServerNow(clockOffsetMs);
@@ -163,7 +165,7 @@ export default function AudienceScreen() {
             {b.phase === "upcoming" ? (
               <div className="message">
                 <h2>{t("board.upcoming")}</h2>
-                <p>{t("board.upcomingBody", { time: formatVnDateTime(new Date(b.opensAt)) })}</p>
+                <p>{t("board.upcomingBody", { time: formatDateTimeIn(lang, new Date(b.opensAt)) })}</p>
               </div>
             ) : b.view === "hidden" ? (
               <div className="message">

@@ -9,7 +9,7 @@ import { SiteHeader } from "~/components/site-header";
 import { useT } from "~/i18n/use-t";
 import { maskName } from "~/rules/masking";
 import { PRIZE_KINDS } from "~/rules/prizes";
-import { formatVnDateTime } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
 import { findContest } from "#db/repos/contests";
 import { listOfficialRanking } from "#db/repos/rankings";
 import { findRound } from "#db/repos/rounds";
@@ -19,12 +19,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
   const { db } = context.services;
   const round = await findRound(db, id);
-  if (!round || !round.published_at || !round.ranked_at) throw new Response("Not found", { status: 404 });
+  // The organizers' rehearsal has no public winners (issue 11); the hall screen still shows them.
+  if (!round || !round.published_at || !round.ranked_at || round.is_rehearsal === 1)
+    throw new Response("Not found", { status: 404 });
   const contest = await findContest(db, round.contest_id);
   const rows = (await listOfficialRanking(db, id)).filter((r) => r.prize !== null);
   return {
     contestTitle: contest?.title ?? "",
-    round: { id: round.id, title: round.title, publishedAt: formatVnDateTime(new Date(round.published_at)) },
+    round: {
+      id: round.id,
+      title: round.title,
+      publishedAt: formatDateTimeIn(context.lang, new Date(round.published_at)),
+    },
     groups: PRIZE_KINDS.map((prize) => ({
       prize,
       winners: rows

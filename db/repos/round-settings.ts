@@ -118,6 +118,8 @@ export interface CreateRoundInput {
   contestId: number;
   settings: RoundSettingsInput;
   now: Date;
+  /** The organizers' rehearsal (issue 11), chosen when the round is written; false when absent. */
+  rehearsal?: boolean;
 }
 
 export function createRound(db: Db, input: CreateRoundInput): Promise<Round> {
@@ -129,6 +131,7 @@ export function createRound(db: Db, input: CreateRoundInput): Promise<Round> {
       ranked_at: null,
       published_at: null,
       perfect_count: null,
+      is_rehearsal: input.rehearsal === true ? 1 : 0,
       created_at: input.now.toISOString(),
     })
     .returningAll()

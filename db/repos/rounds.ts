@@ -16,6 +16,18 @@ export function listRounds(db: Db, contestId: number): Promise<Round[]> {
     .execute();
 }
 
+/** The rounds the public sees (home page, public leaderboards): every round but the organizers' rehearsals. */
+export function listPublicRounds(db: Db, contestId: number): Promise<Round[]> {
+  return db
+    .selectFrom("rounds")
+    .selectAll()
+    .where("contest_id", "=", contestId)
+    .where("is_rehearsal", "=", 0)
+    .orderBy("opens_at")
+    .orderBy("id")
+    .execute();
+}
+
 export function findRound(db: Db, id: number): Promise<Round | undefined> {
   return db.selectFrom("rounds").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -1,7 +1,16 @@
 /**
- * The ranking as CSV: UTF-8 with a byte-order mark (without it Excel reads the file as the PC's
- * legacy code page and Vietnamese turns to mojibake), CRLF line ends, the same columns as the
- * workbook's "Xếp hạng" sheet. A text that a spreadsheet would run as a formula (starting with =, +,
+ * The ranking as CSV, made for Excel on a Vietnamese Windows (issue 11), the same columns as the
+ * workbook's "Xếp hạng" sheet:
+ * - UTF-8 with a byte-order mark (without it Excel reads the file as the PC's legacy code page and
+ *   Vietnamese turns to mojibake), CRLF line ends;
+ * - `;` between fields and a decimal comma ("12,345"): Windows' Vietnamese regional settings use `,` as
+ *   the decimal symbol and therefore `;` as the list separator, and Excel opens a double-clicked CSV
+ *   with those. (A `sep=;` first line would also work, but Excel then ignores the byte-order mark.)
+ * - digit strings that must keep their leading zero (phone numbers) are written `="0901234567"`: Excel
+ *   evaluates that formula to the text itself, where a plain 0901234567 would become the number
+ *   901234567. LibreOffice shows the formula unless "Evaluate formulas" is ticked on import; the .xlsx
+ *   workbook, which the console recommends, needs none of this.
+ * A text that a spreadsheet would run as a formula (starting with =, +,
  * -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP recommends against CSV
  * injection: the name still reads the same, and Excel shows it as text.
  */
@@ -28,8 +37,20 @@ function vnDateTime(iso: string): string {
   return `${formatVnDate(date)} ${formatVnTime(date)}:${seconds}`;
 }
 
+export const CSV_DELIMITER = ";";
+
+/** A digit string Excel must keep as written (leading zero, more than 15 digits). */
+export function keepDigits(value: string): string {
+  return /^\d+$/.test(value) ? `="${value}"` : safeText(value);
+}
+
+/** A number with the decimal comma Vietnamese Excel reads. */
+export function decimal(value: number | string | null): string | null {
+  return value === null ? null : String(value).replace(".", ",");
+}
+
 function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return BOM + stringify([header, ...rows], { record_delimiter: "\r\n" });
+  return BOM + stringify([header, ...rows], { delimiter: CSV_DELIMITER, record_delimiter: "\r\n" });
 }
 
 export function rankingCsv(results: RoundResults | { ranking: readonly RankedRow[] }): string {
@@ -56,14 +77,14 @@ export function rankingCsv(results: RoundResults | { ranking: readonly RankedRow
       safeText(r.fullName),
       birth(r.birthDate),
       t(`results.gender.${r.gender}`),
-      safeText(r.phone),
+      keepDigits(r.phone),
       safeText(r.unitName),
       safeText(r.categoryName),
-      r.score,
+      decimal(r.score),
       r.correctCount,
-      (r.durationMs / 1000).toFixed(3),
-      r.prediction,
-      r.predictionDistance,
+      decimal((r.durationMs / 1000).toFixed(3)),
+      decimal(r.prediction),
+      decimal(r.predictionDistance),
       vnDateTime(r.submittedAt),
       r.prize ? t(`round.prize.${r.prize}`) : "",
     ]),
@@ -94,13 +115,13 @@ export function overallCsv(
       safeText(o.fullName),
       birth(o.birthDate),
       t(`results.gender.${o.gender}`),
-      safeText(o.phone),
+      keepDigits(o.phone),
       safeText(o.unitName),
       safeText(o.categoryName),
       o.rounds,
-      o.totalScore,
-      (o.totalDurationMs / 1000).toFixed(3),
-      ...rounds.map((r) => o.scores[r.id] ?? null),
+      decimal(o.totalScore),
+      decimal((o.totalDurationMs / 1000).toFixed(3)),
+      ...rounds.map((r) => decimal(o.scores[r.id] ?? null)),
     ]),
   );
 }

@@ -38,6 +38,6 @@ test("An organizer makes the citizen ID required, and registration then asks for
   await expect(page.getByRole("status")).toHaveText("Đã lưu thông tin cuộc thi.");
   await page.goto("/console/audit?action=contest.update");
   await expect(
-    page.getByTestId("audit-table").getByRole("row").filter({ hasText: "contest.update" }),
+    page.getByTestId("audit-table").getByRole("row").filter({ hasText: "Sửa thông tin hội thi" }),
   ).toHaveCount(2);
 });

@@ -60,13 +60,19 @@ function vnLocal(hoursFromNow: number): string {
   return new Date(Date.now() + (hoursFromNow + 7) * 3_600_000).toISOString().slice(0, 16);
 }
 
-async function writeRound(page: Page, title: string): Promise<number> {
-  await page.goto(`${BASE}/console/rounds/new`);
-  await page.getByLabel("Tên đợt thi").fill(title);
+/** Writes a round as an organizer does: its name (and whether it is a rehearsal) on the rounds page, then the times. */
+async function writeRound(page: Page, title: string, { rehearsal }: { rehearsal: boolean }): Promise<number> {
+  await page.goto(`${BASE}/console/rounds`);
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Viết đợt thi mới" }) });
+  await form.getByLabel("Tên đợt thi").fill(title);
+  if (rehearsal) await form.getByLabel("Đây là đợt thi thử của ban tổ chức").check();
+  await form.getByRole("button", { name: "Tạo đợt thi" }).click();
+  await expect(page).toHaveURL(/\/console\/rounds\/\d+\?created=1$/);
+  await expect(page.getByRole("status")).toHaveText("Đã tạo đợt thi.");
   await page.getByLabel("Thời gian mở").fill(vnLocal(-1));
   await page.getByLabel("Thời gian đóng").fill(vnLocal(3));
-  await page.getByRole("button", { name: "Tạo đợt thi" }).click();
-  await expect(page).toHaveURL(/\/console\/rounds\/\d+\?created=1$/);
+  await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+  await expect(page.getByRole("status")).toHaveText(/^Đã lưu cài đặt đợt thi/);
   return Number(/rounds\/(\d+)/.exec(page.url())![1]);
 }
 
@@ -78,7 +84,7 @@ async function showOnScreen(console: Page, roundTitle: string, view: string) {
   await expect(console.getByText(`Đã chuyển màn hình sang: ${view}.`)).toBeVisible();
 }
 
-test("An organizer on a fresh installation without the demo creates the contest, imports units, rehearses, wipes the rehearsal, runs the real round, drives the hall screen and downloads a workbook with no trace of the rehearsal", async ({
+test("An organizer on a fresh installation without the demo creates the contest, imports units, writes a rehearsal and a real round, rehearses with the simulation, wipes the rehearsal, runs the real round, drives the hall screen and downloads a workbook with no trace of the rehearsal", async ({
   page,
   browser,
 }) => {
@@ -116,13 +122,31 @@ test("An organizer on a fresh installation without the demo creates the contest,
 
   const rehearsalTitle = "Thi thử của ban tổ chức trước giờ G";
   const realTitle = "Đợt 1: Chuyển đổi số – hiểu để làm";
-  const rehearsalId = await writeRound(page, rehearsalTitle);
-  const realId = await writeRound(page, realTitle);
+  // Two rounds, the rehearsal marked as such when it is written.
+  const rehearsalId = await writeRound(page, rehearsalTitle, { rehearsal: true });
+  const realId = await writeRound(page, realTitle, { rehearsal: false });
+  await page.goto(`${BASE}/console/rounds`);
+  const rehearsalRow = page.getByRole("row").filter({ hasText: rehearsalTitle });
+  await expect(rehearsalRow.getByText("Thi thử của ban tổ chức", { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: realTitle })
+      .getByText("Thi thử của ban tổ chức", { exact: true }),
+  ).toHaveCount(0);
+
+  // The public never sees the rehearsal: not on the home page, not among the public leaderboards.
+  const visitor = await browser.newPage();
+  await visitor.goto(`${BASE}/`);
+  await expect(visitor.getByText(realTitle)).toBeVisible();
+  await expect(visitor.getByText(rehearsalTitle)).toHaveCount(0);
+  await visitor.goto(`${BASE}/leaderboard`);
+  await expect(visitor.getByText(realTitle).first()).toBeVisible();
+  await expect(visitor.getByText(rehearsalTitle)).toHaveCount(0);
+  await visitor.close();
 
   await page.goto(`${BASE}/console/rounds/${rehearsalId}/rehearsal`);
-  await page.getByLabel("Đây là đợt thi thử của ban tổ chức").check();
-  await page.getByRole("button", { name: "Lưu" }).click();
-  await expect(page.getByRole("status")).toHaveText("Đã đánh dấu là đợt thi thử của ban tổ chức.");
+  await expect(page.getByLabel("Đây là đợt thi thử của ban tổ chức")).toBeChecked();
 
   const admin = { login: "admin", password: PASSWORD };
   const common = { baseUrl: BASE, close: true, concurrency: 4, thinkMs: 0, admin, log: () => undefined };

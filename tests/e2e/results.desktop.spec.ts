@@ -239,8 +239,12 @@ test("An organizer downloads a round's official results as Excel from the consol
   await page.goto("/console/audit?action=results.export");
   await expect(page.getByRole("heading", { name: "Nhật ký thao tác" })).toBeVisible();
   const audit = page.getByTestId("audit-table");
-  await expect(audit.getByRole("row").filter({ hasText: `round #${roundId}` })).toHaveCount(2);
-  await expect(audit).toContainText('"format":"csv"');
+  // In words, not codes and JSON.
+  const exports = audit.getByRole("row").filter({ hasText: `Đợt thi #${roundId}` });
+  await expect(exports).toHaveCount(2);
+  await expect(exports.first()).toContainText("Xuất kết quả");
+  await expect(audit).toContainText("CSV");
+  await expect(audit).not.toContainText('"format"');
 });
 
 test("An organizer prints the winners list of a round on an A4 page", async ({ page }) => {

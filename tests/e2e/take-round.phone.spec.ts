@@ -48,15 +48,17 @@ test("A contestant takes a round on a phone, reloads, loses the connection, subm
   await page.getByRole("button", { name: /Đánh dấu xem lại/ }).click();
   await page.screenshot({ path: "test-results/screens/attempt-phone.png", fullPage: true });
 
-  // Reload in the middle: the same questions, the saved choices and the mark are there.
+  // Reload in the middle: back on the question the contestant was on, with the saved choices and the mark.
+  await expect(page).toHaveURL(/\/attempts\/\d+\?q=2$/);
   await page.reload();
   await live(page);
-  await expect(page.getByText("Câu 1/5")).toBeVisible();
-  await expect(page.getByRole("button", { name: /^A\. / })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByText("Đã trả lời 2/5")).toBeVisible();
-  await page.getByRole("button", { name: /^Câu 2\/5/ }).click();
+  await expect(page.getByText("Câu 2/5")).toBeVisible();
   await expect(page.getByRole("button", { name: /^B\. / })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: /Đã đánh dấu xem lại/ })).toBeVisible();
+  await expect(page.getByText("Đã trả lời 2/5")).toBeVisible();
+  await page.getByRole("button", { name: /^Câu 1\/5/ }).click();
+  await expect(page.getByRole("button", { name: /^A\. / })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: /^Câu 2\/5/ }).click();
 
   // Lose the connection: the choice is kept and sent when the connection comes back.
   await context.setOffline(true);

@@ -81,17 +81,21 @@ describe("the bank commands", () => {
   it("refuse to run without an existing database, and create none", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bank-cli-"));
     const env = { ...process.env, DATABASE_URL: path.join(dir, "khong-co.db") };
-    for (const args of [
-      ["scripts/questions-import.ts", path.join(FIXTURES, "moodle-xuat.gift")],
-      ["scripts/questions-export.ts", "--format", "csv", "--out", path.join(dir, "x.csv")],
-    ]) {
+    // The bank commands exit 2; migrate, the results export and the backup 78 (configuration).
+    for (const [code, args] of [
+      [2, ["scripts/questions-import.ts", path.join(FIXTURES, "moodle-xuat.gift")]],
+      [2, ["scripts/questions-export.ts", "--format", "csv", "--out", path.join(dir, "x.csv")]],
+      [78, ["scripts/migrate.ts"]],
+      [78, ["scripts/results-export.ts", "--round", "1", "--out", path.join(dir, "x.xlsx")]],
+      [78, ["scripts/db-backup.ts", "--out", path.join(dir, "sao-luu.db")]],
+    ] as const) {
       const failure = await run("npx", ["tsx", ...args], { cwd: root, env }).then(
         () => null,
         (error: { code: number; stderr: string }) => error,
       );
-      expect(failure?.code).toBe(2);
+      expect(failure?.code, args[0]).toBe(code);
       expect(failure?.stderr).toMatch(/Không tìm thấy cơ sở dữ liệu/);
     }
     expect(() => readFileSync(path.join(dir, "khong-co.db"))).toThrow();
-  }, 60_000);
+  }, 150_000);
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { defaultRoundSettings } from "~/rules/round-settings";
+import { createRound } from "#db/repos/round-settings";
+import { listPublicRounds, listRounds } from "#db/repos/rounds";
 import { deleteRoundWithoutAttempts, setRoundRehearsal, wipeRoundAttempts } from "#db/repos/rehearsals";
 import { startRoundAttempt, submitAttempt } from "#server/contest/attempts";
 import { computeOverall } from "#server/contest/board";
@@ -31,5 +34,33 @@ describe("an organizers' rehearsal round", () => {
     expect(left).toHaveLength(0);
     expect(await deleteRoundWithoutAttempts(f.services.db, f.seed.openRoundId)).toBe("deleted");
     expect(await deleteRoundWithoutAttempts(f.services.db, f.seed.openRoundId)).toBe("notFound");
+  });
+
+  it("can be marked when it is written, and never reaches the public list of rounds", async () => {
+    const f = await contestFixture();
+    const now = f.clock.now();
+    const settings = {
+      ...defaultRoundSettings(new Date(now.getTime() + 3_600_000), new Date(now.getTime() + 7_200_000)),
+      title: "Thi thử trước giờ G",
+    };
+    const rehearsal = await createRound(f.services.db, {
+      contestId: f.seed.contestId,
+      settings,
+      now,
+      rehearsal: true,
+    });
+    const real = await createRound(f.services.db, {
+      contestId: f.seed.contestId,
+      settings: { ...settings, title: "Đợt thật" },
+      now,
+    });
+    expect(rehearsal.is_rehearsal).toBe(1);
+    expect(real.is_rehearsal).toBe(0);
+    const staff = (await listRounds(f.services.db, f.seed.contestId)).map((r) => r.id);
+    const publicIds = (await listPublicRounds(f.services.db, f.seed.contestId)).map((r) => r.id);
+    expect(staff).toEqual(expect.arrayContaining([rehearsal.id, real.id]));
+    expect(publicIds).toContain(real.id);
+    expect(publicIds).not.toContain(rehearsal.id);
+    expect(publicIds).toHaveLength(staff.length - 1);
   });
 });

@@ -308,7 +308,7 @@ describe("the results export of a round", () => {
     expect(table(workbook.getWorksheet("Xếp hạng")!).header).toEqual(RANKING_HEADER);
   });
 
-  it("writes the ranking CSV with a byte-order mark and formula-looking names defused", async () => {
+  it("writes the ranking CSV for Vietnamese Excel: byte-order mark, `;`, decimal comma, phones as text, formulas defused", async () => {
     const f = await contestFixture();
     await buildRound(f);
     await closeRound(f.services, { roundId: f.seed.openRoundId, actorUserId: null });
@@ -320,15 +320,17 @@ describe("the results export of a round", () => {
     });
     const text = file!.body.toString("utf8");
     expect(
-      text.startsWith("\uFEFFHạng,Họ và tên,Ngày sinh,Giới tính,Số điện thoại,Đơn vị,Đối tượng,Điểm"),
+      text.startsWith("\uFEFFHạng;Họ và tên;Ngày sinh;Giới tính;Số điện thoại;Đơn vị;Đối tượng;Điểm"),
     ).toBe(true);
     const lines = text.split("\r\n").filter((l) => l !== "");
     expect(lines).toHaveLength(14);
-    expect(text).toContain(",'+84 Lê Văn Tám,");
-    expect(text).toContain(",'-Phạm Thị Chín,");
-    expect(text).toContain(",'@Đỗ Văn Mười,");
+    expect(text).toContain(";'+84 Lê Văn Tám;");
+    expect(text).toContain(";'-Phạm Thị Chín;");
+    expect(text).toContain(";'@Đỗ Văn Mười;");
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""Bấm"")"`);
-    expect(text).toMatch(/\n1,Trần Thị Bình,01\/01\/1990,Nam,09\d{8},/);
+    // The phone keeps its leading zero (Excel evaluates ="09…" to the text), the duration has a decimal comma.
+    expect(text).toMatch(/\n1;Trần Thị Bình;01\/01\/1990;Nam;"=""09\d{8}""";[^;]*;[^;]*;\d+;\d+;\d+,\d{3};/);
+    expect(text).not.toMatch(/;\d+\.\d+;/);
   });
 
   it("exports the whole contest with the overall ranking and the audit log", async () => {

@@ -109,10 +109,11 @@ export const results: Record<keyof typeof vi, string> = {
   "results.page.noRounds": "There are no rounds yet.",
   "results.page.open": "Results and statistics",
   "results.page.back": "All rounds",
-  "results.export.xlsx": "Download Excel (.xlsx)",
+  "results.export.xlsx": "Download Excel (.xlsx) — recommended",
   "results.export.csv": "Download ranking CSV",
   "results.export.csvOverall": "Download overall ranking CSV",
-  "results.export.hint": "CSV in UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly.",
+  "results.export.hint":
+    "Choose the Excel workbook (.xlsx): every sheet, and it opens right on any PC. The CSV is for other software; it opens in columns in Vietnamese Excel (; between columns, decimal comma, phone numbers keep their leading zero); on an English PC open it with Data › From Text/CSV.",
   "results.round.status": "Status",
   "results.round.official": "Official ranking computed at {time}.",
   "results.round.published": "Published at {time}.",

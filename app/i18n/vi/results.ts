@@ -107,10 +107,11 @@ export const results = {
   "results.page.noRounds": "Chưa có đợt thi nào.",
   "results.page.open": "Xem kết quả và thống kê",
   "results.page.back": "Tất cả đợt thi",
-  "results.export.xlsx": "Tải Excel (.xlsx)",
+  "results.export.xlsx": "Tải Excel (.xlsx) — nên chọn",
   "results.export.csv": "Tải CSV xếp hạng",
   "results.export.csvOverall": "Tải CSV xếp hạng chung",
-  "results.export.hint": "CSV mã hóa UTF-8 có BOM, mở đúng tiếng Việt trong Excel.",
+  "results.export.hint":
+    "Nên chọn tệp Excel (.xlsx): đủ các trang tính, mở đúng trên mọi máy. Tệp CSV dành cho phần mềm khác; trên Excel tiếng Việt nó mở thẳng thành cột (dấu ; ngăn cột, dấu phẩy thập phân, số điện thoại giữ số 0 ở đầu), trên máy cài tiếng Anh hãy mở bằng Data › From Text/CSV.",
   "results.round.status": "Trạng thái",
   "results.round.official": "Đã tính xếp hạng chính thức lúc {time}.",
   "results.round.published": "Đã công bố lúc {time}.",

@@ -27,16 +27,16 @@ describe("csv round trip", () => {
     );
   });
 
-  it("writes a BOM, commas and CRLF, and guards cells Excel would run as formulas", () => {
+  it("writes a BOM, `;` (Vietnamese Excel's list separator) and CRLF, and guards cells Excel would run as formulas", () => {
     const text = serializeCsv([{ ...sampleDrafts[0]!, options: ["=1+1", "+84", "-5", "@x"] }]).toString(
       "utf8",
     );
     expect(
       text.startsWith(
-        "\uFEFFSTT,Chủ đề,Mức độ,Loại,Câu hỏi,A,B,C,D,E,F,Đáp án đúng,Giải thích,Nguồn,Thẻ,Đúng từ ngày,Hết đúng từ ngày,Văn bản căn cứ,Nhóm loại trừ,Hình,Mô tả hình,Hình phương án\r\n",
+        "\uFEFFSTT;Chủ đề;Mức độ;Loại;Câu hỏi;A;B;C;D;E;F;Đáp án đúng;Giải thích;Nguồn;Thẻ;Đúng từ ngày;Hết đúng từ ngày;Văn bản căn cứ;Nhóm loại trừ;Hình;Mô tả hình;Hình phương án\r\n",
       ),
     ).toBe(true);
-    expect(text).toContain(",'=1+1,'+84,'-5,'@x,");
+    expect(text).toContain(";'=1+1;'+84;'-5;'@x;");
   });
 
   it("guards reversibly, even text that already starts with an apostrophe", () => {

@@ -82,6 +82,8 @@ export function serializeCsv(
     [...HEADERS],
     ...drafts.map((d, i) => draftCells(d, i + 1, refs[i]).map((v) => guardFormula(v))),
   ];
-  const text = stringify(records, { bom: true, delimiter: ",", record_delimiter: "windows" });
+  // `;` as the list separator of Windows' Vietnamese regional settings: Excel opens the file in columns there;
+  // the importer detects the separator, so files written with `,` still read.
+  const text = stringify(records, { bom: true, delimiter: ";", record_delimiter: "windows" });
   return Buffer.from(text, "utf8");
 }

@@ -130,6 +130,14 @@ test("A host runs a three-question final with three phones and a screen; one pho
   }
   await expect(screen.getByText("3 thí sinh đã vào")).toBeVisible();
   await expect(host.getByText(/3 thí sinh đã vào/)).toBeVisible();
+  // The screen counts who joined per unit as they arrive.
+  await expect
+    .poll(async () =>
+      (await screen.locator(".live-units li").allTextContents())
+        .map((line) => Number(line.split(": ").at(-1)))
+        .reduce((a, b) => a + b, 0),
+    )
+    .toBe(3);
   await shoot(screen, "lobby");
 
   // Question 1: phones 0 and 1 right, phone 2 wrong; phone 1 reloads after answering and keeps it.
@@ -212,7 +220,10 @@ test("A host runs a three-question final with three phones and a screen; one pho
   const download = await host.request.get(`/console/results/export?round=${roundId}&format=xlsx`);
   expect(download.ok()).toBe(true);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(await download.body()));
+  const body = await download.body();
+  await workbook.xlsx.load(
+    body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+  );
   const sheet = workbook.worksheets[0];
   let headerRow = 0;
   sheet.eachRow((row, n) => {

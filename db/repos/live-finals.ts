@@ -649,3 +649,38 @@ export async function eligibilityFactsOfContest(
     staffMember: c.is_staff_member === 1,
   }));
 }
+
+/** The questions a final can play (approved, exactly one correct option), for the ordered picker. */
+export async function listPlayableQuestions(
+  db: Db,
+): Promise<{ id: number; key: string | null; topicId: number; text: string; picture: boolean }[]> {
+  const rows = await db
+    .selectFrom("questions")
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .leftJoin("question_pictures", (join) =>
+      join
+        .onRef("question_pictures.question_version_id", "=", "question_versions.id")
+        .on("question_pictures.slot", "=", "question"),
+    )
+    .select([
+      "questions.id",
+      "questions.key",
+      "questions.topic_id",
+      "question_versions.text",
+      "question_versions.correct",
+      "question_pictures.id as picture_id",
+    ])
+    .where("questions.status", "=", "approved")
+    .orderBy("questions.topic_id")
+    .orderBy("questions.id")
+    .execute();
+  return rows
+    .filter((r) => (JSON.parse(r.correct) as unknown[]).length === 1)
+    .map((r) => ({
+      id: r.id,
+      key: r.key,
+      topicId: r.topic_id,
+      text: r.text,
+      picture: r.picture_id !== null,
+    }));
+}

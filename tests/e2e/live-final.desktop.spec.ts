@@ -248,3 +248,81 @@ test("A host runs a three-question final with three phones and a screen; one pho
   for (const p of phones) await p.context.close();
   await screenContext.close();
 });
+
+test("An invited contestant joins with a seat code and no account, gives the prediction, and plays the questions picked in order", async ({
+  page: host,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const password = "mat-khau-chung-ket-2023";
+  const organizer = await createStaffAccount("organizer", password);
+  const invited = await createBoardContestant("Phạm Quốc Bảo");
+  const title = `Chung kết đội mời ${Date.now().toString(36)}`;
+  // Two playable questions of the bank: set-up knowledge, read from the database.
+  const db = e2eDatabase();
+  const playable = await db
+    .selectFrom("questions")
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .select(["questions.id", "questions.key", "question_versions.text", "question_versions.correct"])
+    .where("questions.status", "=", "approved")
+    .orderBy("questions.id")
+    .execute()
+    .finally(() => db.destroy());
+  const [a, b] = playable.filter((q) => (JSON.parse(q.correct) as unknown[]).length === 1);
+
+  await logIn(host, organizer, password);
+  await host.goto("/console/finals");
+  await host.getByLabel("Tên trận").fill(title);
+  await host.getByLabel("Chọn câu theo thứ tự").check();
+  await host.locator("summary", { hasText: "Chọn câu theo thứ tự" }).click();
+  // b first, then a.
+  await host.getByLabel(`Thứ tự câu ${a.key ?? `#${a.id}`}`, { exact: true }).fill("2");
+  await host.getByLabel(`Thứ tự câu ${b.key ?? `#${b.id}`}`, { exact: true }).fill("1");
+  await host.getByLabel("Số giây mỗi câu").fill("30");
+  await host.getByLabel(/Có câu hỏi dự đoán/).check();
+  await host.getByRole("button", { name: "Tạo trận chung kết" }).click();
+  await expect(host.getByRole("status")).toContainText("Mã tham gia");
+  await host
+    .getByRole("row", { name: new RegExp(title) })
+    .getByRole("link", { name: "Điều khiển" })
+    .click();
+  await expect(host.getByTestId("live-phase")).toHaveText("Phòng chờ");
+
+  // The host hands out seat codes; the invited contestant's is on the list.
+  await host.getByRole("button", { name: "Tạo mã chỗ ngồi" }).click();
+  await expect(host.getByText(/^Đã tạo \d+ mã mới\.$/)).toBeVisible();
+  const row = host.getByRole("row", { name: new RegExp(invited.fullName) });
+  const code = (await row.locator("code").textContent()) ?? "";
+  expect(code).toMatch(/^[2-9A-Z]{8}$/);
+
+  // A phone with no account types the seat code.
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "vi-VN" });
+  const phonePage = await context.newPage();
+  await phonePage.goto(`${BASE}/live`);
+  await phonePage.getByLabel(/Mã tham gia/).fill(code.toLowerCase());
+  await phonePage.getByRole("button", { name: "Vào phòng thi" }).click();
+  await expect(phonePage).toHaveURL(new RegExp(`/live/seat/${code}$`));
+  await expect(phonePage.getByText("Bạn: Phạm Quốc B.")).toBeVisible();
+  await phonePage.getByLabel(/Dự đoán: bao nhiêu/).fill("1");
+  await phonePage.getByRole("button", { name: "Gửi dự đoán" }).click();
+  await expect(phonePage.getByText("Đã ghi dự đoán: 1")).toBeVisible();
+  await phonePage.screenshot({ path: test.info().outputPath("live-phone-seat-prediction-360.png") });
+  // A reload takes the same seat, with the prediction kept.
+  await phonePage.reload();
+  await expect(phonePage.getByText("Bạn: Phạm Quốc B.")).toBeVisible();
+  await expect(phonePage.getByText("Đã ghi dự đoán: 1")).toBeVisible();
+  await expect(host.getByText(/1 thí sinh đã vào/)).toBeVisible();
+
+  // The first question is the one picked first.
+  await host.getByRole("button", { name: "Bắt đầu câu 1" }).click();
+  await expect(phonePage.locator(".live-question-text")).toHaveText(b.text);
+  const key = (JSON.parse(b.correct) as number[])[0];
+  await answer(phonePage, key);
+  await closeQuestion(host);
+  await host.getByRole("button", { name: "Công bố đáp án" }).click();
+  await expect(phonePage.getByText("Đúng", { exact: true })).toBeVisible();
+  await host.getByRole("button", { name: "Xem bảng xếp hạng" }).click();
+  await host.getByRole("button", { name: "Câu tiếp theo" }).click();
+  await expect(phonePage.locator(".live-question-text")).toHaveText(a.text);
+  await context.close();
+});

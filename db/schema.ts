@@ -360,6 +360,14 @@ export interface LiveAnswersTable {
   elapsed_ms: number;
 }
 
+/** A seat code of a live final: an invited contestant joins with it, without an account. */
+export interface LiveSeatsTable {
+  round_id: number;
+  contestant_id: number;
+  code: string;
+  created_at: IsoTime;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -383,6 +391,7 @@ export interface Database {
   live_questions: LiveQuestionsTable;
   live_players: LivePlayersTable;
   live_answers: LiveAnswersTable;
+  live_seats: LiveSeatsTable;
 }
 
 export type User = Selectable<UsersTable>;

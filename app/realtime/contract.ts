@@ -144,6 +144,8 @@ export interface SocketData {
   sessionExpiresAt: number | null;
   /** Set by `screen:hello` on an audience screen's control socket. */
   screen?: { id: string; roundId: number; view: string; since: string };
+  /** Set by `live:join` with a seat code: the contestant whose seat this socket holds (issue 14). */
+  liveSeat?: { roundId: number; contestantId: number };
 }
 
 /**

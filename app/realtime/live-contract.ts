@@ -26,10 +26,16 @@ export const liveJoinPayload = z
       .regex(/^[2-9A-Za-z]{6}$/)
       .optional(),
     roundId: id.optional(),
+    /** A seat code handed to an invited contestant: joins without an account. */
+    seat: z
+      .string()
+      .trim()
+      .regex(/^[2-9A-Za-z]{8}$/)
+      .optional(),
     prediction: z.number().int().min(0).max(1_000_000).nullable().optional(),
   })
   .strict()
-  .refine((p) => p.code !== undefined || p.roundId !== undefined);
+  .refine((p) => p.code !== undefined || p.roundId !== undefined || p.seat !== undefined);
 
 export const liveAnswerPayload = z
   .object({ roundId: id, position: z.number().int().min(0).max(200), choice: z.number().int().min(0).max(5) })
@@ -56,13 +62,20 @@ export type LiveAnswerPayload = z.infer<typeof liveAnswerPayload>;
 export type LiveWatchPayload = z.infer<typeof liveWatchPayload>;
 export type LiveHostPayload = z.infer<typeof liveHostPayload>;
 
+export interface LivePicture {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 /** A question as phones and screens see it while it is open: never its key. */
 export interface LiveQuestionPublic {
   position: number;
   text: string;
   options: string[];
-  /** A picture from the bank, when it has one (the bundled bank has none yet). */
-  picture: string | null;
+  /** The question's picture from the bank, when it has one (its address, size and description). */
+  picture: LivePicture | null;
 }
 
 /** After the reveal: the key, how the hall answered, the explanation. */
@@ -106,6 +119,8 @@ export interface LiveView {
   deadlineAt: string | null;
   pausedRemainingMs: number | null;
   secondsPerQuestion: number;
+  /** Phones ask the prediction question in the lobby (the last tie-breaker). */
+  predictionEnabled: boolean;
   scoring: { basePoints: number; speedBonus: boolean; speedBonusPoints: number };
   joinCode: string;
   joined: number;
@@ -125,6 +140,8 @@ export interface LiveCounts {
   position: number;
   answered: number;
   joined: number;
+  /** Only in the lobby, where the screen shows who joined per unit; absent once questions run. */
+  joinedByUnit?: LiveUnitCount[];
 }
 
 /** One player's own standing, to their own room only. */
@@ -143,6 +160,8 @@ export interface LiveResult {
 export interface LiveSeat {
   view: LiveView;
   name: string;
+  /** The player's prediction (how many will answer every question right), when given. */
+  prediction: number | null;
   /** The answer to the current question, when given: a reload keeps it. */
   answer: { position: number; choice: number } | null;
   result: LiveResult | null;

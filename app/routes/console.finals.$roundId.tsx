@@ -4,8 +4,8 @@
  * that cannot be undone (skipping a question, ending the final). Commands travel over the socket.
  */
 import { useState } from "react";
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useT } from "~/i18n/use-t";
 import { requireEditor } from "~/lib/auth.server";
@@ -14,7 +14,10 @@ import type { LiveView } from "~/realtime/live-contract";
 import { ConnectionBadge } from "~/components/board-live";
 import { Countdown, LiveBoardList, RevealBars, ScoringNote } from "~/components/live/live-parts";
 import { LETTERS, useLive, useSecondsLeft } from "~/components/live/use-live";
-import { findLiveFinal } from "#db/repos/live-finals";
+import { CsrfInput } from "~/components/csrf-input";
+import { readProtectedForm } from "~/lib/csrf.server";
+import { findLiveFinal, listLiveSeats } from "#db/repos/live-finals";
+import { createSeatCodes } from "#server/live/finals";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   await requireEditor(request, context);
@@ -26,7 +29,26 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const home = context.services.config.publicUrl ?? new URL(request.url).origin;
   const address = new URL(`/live/${roundId}`, home).toString();
   const qr = await QRCode.toString(address, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { roundId, title: final.title, address, qr };
+  const seats = await listLiveSeats(context.services.db, roundId);
+  return {
+    roundId,
+    title: final.title,
+    address,
+    qr,
+    seatBase: new URL("/live/seat/", home).toString(),
+    seats: seats.map((seat) => ({ name: seat.fullName, unit: seat.unitName, code: seat.code })),
+  };
+}
+
+/** Seat codes for invited teams: every contestant who may play and has none gets one. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = await requireEditor(request, context);
+  await readProtectedForm(request, context);
+  const roundId = Number(params.roundId);
+  if (!Number.isInteger(roundId) || roundId <= 0 || roundId > 2 ** 31 - 1)
+    throw new Response("Not found", { status: 404 });
+  const done = await createSeatCodes(context.services, { roundId, actorUserId: user.id });
+  return done.ok ? { ok: true as const, added: done.added } : { ok: false as const, error: done.code };
 }
 
 const IRREVERSIBLE: readonly LiveCommand[] = ["skip", "end"];
@@ -34,6 +56,7 @@ const IRREVERSIBLE: readonly LiveCommand[] = ["skip", "end"];
 export default function HostConsole() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
+  const seatsDone = useActionData<typeof action>();
   const live = useLive({ kind: "watch", roundId: data.roundId });
   const [confirming, setConfirming] = useState<LiveCommand | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -156,6 +179,50 @@ export default function HostConsole() {
               </ul>
             </aside>
           </div>
+          <section className="stack" aria-labelledby="live-seats">
+            <h2 id="live-seats">{t("live.seats.title")}</h2>
+            <p>{t("live.seats.intro")}</p>
+            <Form method="post">
+              <CsrfInput />
+              <button type="submit">{t("live.seats.create")}</button>
+            </Form>
+            {seatsDone ? (
+              <p role={seatsDone.ok ? "status" : "alert"}>
+                {seatsDone.ok
+                  ? t("live.seats.created", { n: seatsDone.added })
+                  : t.dynamic(`live.error.${seatsDone.error}`)}
+              </p>
+            ) : null}
+            {data.seats.length === 0 ? (
+              <p>{t("live.seats.none")}</p>
+            ) : (
+              <table className="table live-seats">
+                <thead>
+                  <tr>
+                    <th>{t("live.seats.name")}</th>
+                    <th>{t("live.seats.unit")}</th>
+                    <th>{t("live.seats.code")}</th>
+                    <th>{t("live.seats.address")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.seats.map((seat) => (
+                    <tr key={seat.code}>
+                      <td>{seat.name}</td>
+                      <td>{seat.unit}</td>
+                      <td>
+                        <code>{seat.code}</code>
+                      </td>
+                      <td>
+                        {data.seatBase}
+                        {seat.code}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
         </>
       ) : live.error ? (
         <p role="alert">{t.dynamic(`live.error.${live.error}`)}</p>

@@ -10,21 +10,23 @@ import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import type { LiveEligibility } from "~/rules/live/eligibility";
 import { findCurrentContest, listUnits } from "#db/repos/contests";
-import { listLiveFinals } from "#db/repos/live-finals";
+import { listLiveFinals, listPlayableQuestions } from "#db/repos/live-finals";
 import { listRounds } from "#db/repos/rounds";
 import { listTopics } from "#db/repos/questions";
 import { createLiveFinal } from "#server/live/finals";
+import "~/components/live/live.css";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request, context);
   const { db } = context.services;
   const contest = await findCurrentContest(db);
   if (!contest) throw new Response("Not found", { status: 404 });
-  const [finals, rounds, units, topics] = await Promise.all([
+  const [finals, rounds, units, topics, playable] = await Promise.all([
     listLiveFinals(db, contest.id),
     listRounds(db, contest.id),
     listUnits(db, contest.id),
     listTopics(db),
+    listPlayableQuestions(db),
   ]);
   return {
     canEdit: EDITOR_ROLES.includes(user.role),
@@ -32,7 +34,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rounds: rounds.filter((r) => r.kind !== "live").map((r) => ({ id: r.id, title: r.title })),
     units: units.filter((u) => u.parent_id === null).map((u) => ({ id: u.id, name: u.name })),
     topics: topics.map((t) => ({ id: t.id, name: t.name })),
+    playable: playable.map((q) => ({
+      id: q.id,
+      key: q.key ?? `#${q.id}`,
+      topicId: q.topicId,
+      text: q.text.length > 160 ? `${q.text.slice(0, 157)}…` : q.text,
+      picture: q.picture,
+    })),
   };
+}
+
+/**
+ * The ordered picker: the organizer writes 1, 2, 3… next to the questions to play; blank ones are left
+ * out. Equal numbers keep the bank's order.
+ */
+function pickedInOrder(form: FormData): number[] {
+  const picked: { id: number; order: number }[] = [];
+  for (const [name, value] of form.entries()) {
+    const match = /^order\.(\d+)$/.exec(name);
+    const order = Number(value);
+    if (match && String(value).trim() !== "" && Number.isInteger(order) && order > 0)
+      picked.push({ id: Number(match[1]), order });
+  }
+  return picked.sort((a, b) => a.order - b.order || a.id - b.id).map((p) => p.id);
 }
 
 const ids = (form: FormData, name: string) =>
@@ -68,7 +92,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       speedBonusPoints: form.get("speedBonusPoints") ?? 0,
       predictionEnabled: form.get("predictionEnabled") === "1",
       eligibility,
-      questions: { kind: "drawn", count: form.get("count"), topicId: topic > 0 ? topic : null },
+      questions:
+        form.get("questionsKind") === "picked"
+          ? { kind: "picked", questionIds: pickedInOrder(form) }
+          : { kind: "drawn", count: form.get("count"), topicId: topic > 0 ? topic : null },
       prizes: {
         first: count("first"),
         second: count("second"),
@@ -135,6 +162,16 @@ export default function LiveFinals() {
             {t("live.create.name")}
             <input name="title" required minLength={3} maxLength={200} defaultValue="Chung kết" />
           </label>
+          <fieldset>
+            <legend>{t("live.create.questions")}</legend>
+            <label>
+              <input type="radio" name="questionsKind" value="drawn" defaultChecked />{" "}
+              {t("live.create.drawn")}
+            </label>
+            <label>
+              <input type="radio" name="questionsKind" value="picked" /> {t("live.create.picked")}
+            </label>
+          </fieldset>
           <label>
             {t("live.create.count")}
             <input name="count" type="number" min={1} max={100} defaultValue={10} required />
@@ -150,6 +187,36 @@ export default function LiveFinals() {
               ))}
             </select>
           </label>
+          <details className="live-picker">
+            <summary>{t("live.create.picked")}</summary>
+            <p>{t("live.create.pickedHint")}</p>
+            <table className="table">
+              <tbody>
+                {data.playable.map((q) => (
+                  <tr key={q.id}>
+                    <td>
+                      <input
+                        name={`order.${q.id}`}
+                        type="number"
+                        min={1}
+                        max={100}
+                        inputMode="numeric"
+                        className="live-picker-order"
+                        aria-label={t("live.create.order", { key: q.key })}
+                      />
+                    </td>
+                    <td>
+                      <code>{q.key}</code>
+                    </td>
+                    <td>
+                      {q.text}
+                      {q.picture ? ` (${t("live.create.picture")})` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
           <label>
             {t("live.create.seconds")}
             <input name="secondsPerQuestion" type="number" min={5} max={300} defaultValue={20} required />

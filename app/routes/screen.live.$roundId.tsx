@@ -9,7 +9,13 @@ import QRCode from "qrcode";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { ConnectionBadge } from "~/components/board-live";
-import { Countdown, LiveBoardList, RevealBars, ScoringNote } from "~/components/live/live-parts";
+import {
+  Countdown,
+  LiveBoardList,
+  QuestionPicture,
+  RevealBars,
+  ScoringNote,
+} from "~/components/live/live-parts";
 import { LETTERS, useLive, useSecondsLeft } from "~/components/live/use-live";
 import { findLiveFinal } from "#db/repos/live-finals";
 
@@ -34,7 +40,10 @@ export default function LiveScreen() {
   const seconds = useSecondsLeft(live.view, live.clockOffsetMs);
   const view = live.view;
   return (
-    <div className="live-screen" data-phase={view?.phase ?? "connecting"}>
+    <div
+      className={view?.question?.picture ? "live-screen live-screen-has-picture" : "live-screen"}
+      data-phase={view?.phase ?? "connecting"}
+    >
       <header className="live-screen-head">
         <h1>{view?.title ?? ""}</h1>
         <span>
@@ -63,6 +72,7 @@ export default function LiveScreen() {
             {view.question && view.phase !== "board" ? (
               <>
                 <p className="live-question-text">{view.question.text}</p>
+                <QuestionPicture picture={view.question.picture} />
                 {view.reveal ? (
                   <RevealBars view={view} />
                 ) : (
@@ -76,7 +86,9 @@ export default function LiveScreen() {
                 )}
               </>
             ) : null}
-            {view.phase === "podium" ? <h2>{t("live.podium")}</h2> : null}
+            {view.phase === "podium" ? (
+              <h2 className="live-screen-podium-title">{t("live.podium")}</h2>
+            ) : null}
             {view.board ? <LiveBoardList rows={view.board} podium={view.phase === "podium"} /> : null}
           </div>
           <aside>

@@ -11,6 +11,7 @@ import * as questionPictures from "./2026-11-30-0050-question-pictures";
 import * as postgresWidths from "./2026-11-30-0060-postgres-widths";
 import * as organizer from "./2026-11-30-0030-organizer";
 import * as liveFinals from "./2026-11-30-0040-live-finals";
+import * as liveSeats from "./2026-11-30-0090-live-seats";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-27-0001-initial": initial,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-0060-postgres-widths": postgresWidths,
   "2026-11-30-0030-organizer": organizer,
   "2026-11-30-0040-live-finals": liveFinals,
+  "2026-11-30-0090-live-seats": liveSeats,
 };

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Db } from "../connection";
 import type { LiveFinalsTable } from "../schema";
+import { picturesOfVersions } from "./question-pictures";
 
 export interface NewLiveFinal {
   contestId: number;
@@ -93,14 +94,19 @@ export async function insertLiveFinal(db: Db, input: NewLiveFinal): Promise<numb
   return id;
 }
 
-export type LiveFinalRow = LiveFinalsTable & { title: string; contest_id: number; prizes: string };
+export type LiveFinalRow = LiveFinalsTable & {
+  title: string;
+  contest_id: number;
+  prizes: string;
+  prediction_enabled: number;
+};
 
 export function findLiveFinal(db: Db, roundId: number): Promise<LiveFinalRow | undefined> {
   return db
     .selectFrom("live_finals")
     .innerJoin("rounds", "rounds.id", "live_finals.round_id")
     .selectAll("live_finals")
-    .select(["rounds.title", "rounds.contest_id", "rounds.prizes"])
+    .select(["rounds.title", "rounds.contest_id", "rounds.prizes", "rounds.prediction_enabled"])
     .where("live_finals.round_id", "=", roundId)
     .executeTakeFirst();
 }
@@ -119,7 +125,7 @@ export function listLiveFinals(db: Db, contestId: number): Promise<LiveFinalRow[
     .selectFrom("live_finals")
     .innerJoin("rounds", "rounds.id", "live_finals.round_id")
     .selectAll("live_finals")
-    .select(["rounds.title", "rounds.contest_id", "rounds.prizes"])
+    .select(["rounds.title", "rounds.contest_id", "rounds.prizes", "rounds.prediction_enabled"])
     .where("rounds.contest_id", "=", contestId)
     .orderBy("live_finals.round_id", "desc")
     .execute();
@@ -189,6 +195,8 @@ export interface LiveQuestionFull {
   correct: number[];
   explanation: string;
   sourceDocument: string;
+  /** The question's picture, when the bank has one. */
+  picture: { url: string; width: number; height: number; alt: string } | null;
 }
 
 export async function listLiveQuestions(db: Db, roundId: number): Promise<LiveQuestionFull[]> {
@@ -208,9 +216,14 @@ export async function listLiveQuestions(db: Db, roundId: number): Promise<LiveQu
     .where("live_questions.round_id", "=", roundId)
     .orderBy("live_questions.position")
     .execute();
+  const pictures = await picturesOfVersions(
+    db,
+    rows.map((r) => r.question_version_id),
+  );
   return rows.map((r) => ({
     position: r.position,
     questionVersionId: r.question_version_id,
+    picture: pictures.get(r.question_version_id)?.question ?? null,
     skipped: r.skipped === 1,
     text: r.text,
     options: z.array(z.string()).parse(JSON.parse(r.options)),
@@ -505,4 +518,169 @@ export async function unitAncestry(db: Db, unitId: number): Promise<number[]> {
     at = parent.get(at) ?? null;
   }
   return chain;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Seat codes (invited teams): a code takes one contestant's seat, without an account.
+
+export interface LiveSeatRow {
+  contestantId: number;
+  fullName: string;
+  unitName: string;
+  code: string;
+}
+
+export async function listLiveSeats(db: Db, roundId: number): Promise<LiveSeatRow[]> {
+  const rows = await db
+    .selectFrom("live_seats")
+    .innerJoin("contestants", "contestants.id", "live_seats.contestant_id")
+    .innerJoin("units", "units.id", "contestants.unit_id")
+    .select([
+      "live_seats.contestant_id",
+      "live_seats.code",
+      "contestants.full_name",
+      "units.name as unit_name",
+    ])
+    .where("live_seats.round_id", "=", roundId)
+    .orderBy("units.name")
+    .orderBy("contestants.name_folded")
+    .execute();
+  return rows.map((r) => ({
+    contestantId: r.contestant_id,
+    fullName: r.full_name,
+    unitName: r.unit_name,
+    code: r.code,
+  }));
+}
+
+/** Adds the seats not there yet; a contestant who has a code keeps it. Returns how many were added. */
+export async function addLiveSeats(
+  db: Db,
+  roundId: number,
+  seats: readonly { contestantId: number; code: string }[],
+  now: Date,
+): Promise<number> {
+  const have = new Set(
+    (await db.selectFrom("live_seats").select("contestant_id").where("round_id", "=", roundId).execute()).map(
+      (r) => r.contestant_id,
+    ),
+  );
+  const fresh = seats.filter((s) => !have.has(s.contestantId));
+  for (let i = 0; i < fresh.length; i += 200) {
+    await db
+      .insertInto("live_seats")
+      .values(
+        fresh.slice(i, i + 200).map((s) => ({
+          round_id: roundId,
+          contestant_id: s.contestantId,
+          code: s.code,
+          created_at: now.toISOString(),
+        })),
+      )
+      .execute();
+  }
+  return fresh.length;
+}
+
+export async function findLiveSeat(
+  db: Db,
+  code: string,
+): Promise<{ roundId: number; contestantId: number } | undefined> {
+  const row = await db
+    .selectFrom("live_seats")
+    .select(["round_id", "contestant_id"])
+    .where("code", "=", code.trim().toUpperCase())
+    .executeTakeFirst();
+  return row ? { roundId: row.round_id, contestantId: row.contestant_id } : undefined;
+}
+
+/** What eligibility needs of every contestant of a contest, read at once (for handing out seats). */
+export async function eligibilityFactsOfContest(
+  db: Db,
+  contestId: number,
+  roundIds: readonly number[],
+): Promise<
+  {
+    contestantId: number;
+    unitId: number;
+    unitAncestry: number[];
+    ranks: Map<number, number>;
+    active: boolean;
+    staffMember: boolean;
+  }[]
+> {
+  const contestants = await db
+    .selectFrom("contestants")
+    .select(["id", "unit_id", "status", "is_staff_member"])
+    .where("contest_id", "=", contestId)
+    .orderBy("id")
+    .execute();
+  const units = await db.selectFrom("units").select(["id", "parent_id"]).execute();
+  const parent = new Map(units.map((u) => [u.id, u.parent_id]));
+  const ancestry = (unitId: number) => {
+    const chain: number[] = [];
+    let at = parent.get(unitId) ?? null;
+    while (at !== null && !chain.includes(at)) {
+      chain.push(at);
+      at = parent.get(at) ?? null;
+    }
+    return chain;
+  };
+  const ranks = new Map<number, Map<number, number>>();
+  if (roundIds.length > 0) {
+    const rows = await db
+      .selectFrom("round_rankings")
+      .innerJoin("attempts", "attempts.id", "round_rankings.attempt_id")
+      .select(["attempts.contestant_id", "round_rankings.round_id", "round_rankings.rank"])
+      .where("round_rankings.round_id", "in", [...roundIds])
+      .execute();
+    for (const r of rows) {
+      const m = ranks.get(r.contestant_id) ?? new Map<number, number>();
+      m.set(r.round_id, Math.min(r.rank, m.get(r.round_id) ?? Infinity));
+      ranks.set(r.contestant_id, m);
+    }
+  }
+  return contestants.map((c) => ({
+    contestantId: c.id,
+    unitId: c.unit_id,
+    unitAncestry: ancestry(c.unit_id),
+    ranks: ranks.get(c.id) ?? new Map(),
+    active: c.status === "active",
+    staffMember: c.is_staff_member === 1,
+  }));
+}
+
+/** The questions a final can play (approved, exactly one correct option), for the ordered picker. */
+export async function listPlayableQuestions(
+  db: Db,
+): Promise<{ id: number; key: string | null; topicId: number; text: string; picture: boolean }[]> {
+  const rows = await db
+    .selectFrom("questions")
+    .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+    .leftJoin("question_pictures", (join) =>
+      join
+        .onRef("question_pictures.question_version_id", "=", "question_versions.id")
+        .on("question_pictures.slot", "=", "question"),
+    )
+    .select([
+      "questions.id",
+      "questions.key",
+      "questions.topic_id",
+      "question_versions.text",
+      "question_versions.correct",
+      "question_pictures.id as picture_id",
+    ])
+    .where("questions.status", "=", "approved")
+    .orderBy("questions.topic_id")
+    .orderBy("questions.id")
+    .execute();
+  return rows
+    .filter((r) => (JSON.parse(r.correct) as unknown[]).length === 1)
+    .map((r) => ({
+      id: r.id,
+      key: r.key,
+      topicId: r.topic_id,
+      text: r.text,
+      picture: r.picture_id !== null,
+    }));
 }

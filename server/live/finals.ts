@@ -3,10 +3,15 @@
  * questions picked in order or drawn from the approved bank, and its join code. Audited.
  */
 import crypto from "node:crypto";
-import { joinCodeFrom } from "~/rules/live/eligibility";
+import { joinCodeFrom, liveEligibility, mayPlay, seatCodeFrom } from "~/rules/live/eligibility";
 import { liveFinalSettings, type LiveFinalSettings } from "~/rules/live/settings";
 import { recordAudit } from "#db/repos/audit";
-import { insertLiveFinal } from "#db/repos/live-finals";
+import {
+  addLiveSeats,
+  eligibilityFactsOfContest,
+  findLiveFinal,
+  insertLiveFinal,
+} from "#db/repos/live-finals";
 import type { Services } from "../services";
 
 export type CreateLiveFinalResult =
@@ -88,6 +93,57 @@ export async function createLiveFinal(
       return { ok: true, roundId, joinCode };
     } catch (error) {
       // Two finals drew the same code: draw another (the unique index decides).
+      if (tries < 5 && /UNIQUE|unique constraint/i.test(String(error))) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Hands out seat codes (invited teams): every contestant who may play the final and has no code yet
+ * gets one; codes already given are kept, so a printed list stays true. Audited.
+ */
+export async function createSeatCodes(
+  services: Services,
+  input: { roundId: number; actorUserId: number | null },
+): Promise<{ ok: true; added: number } | { ok: false; code: "notFound" | "ended" }> {
+  const { db, clock } = services;
+  const final = await findLiveFinal(db, input.roundId);
+  if (!final) return { ok: false, code: "notFound" };
+  if (final.phase === "podium") return { ok: false, code: "ended" };
+  const rule = liveEligibility.parse(JSON.parse(final.eligibility));
+  const facts = await eligibilityFactsOfContest(
+    db,
+    final.contest_id,
+    rule.kind === "topOfRounds" ? rule.roundIds : [],
+  );
+  const invited = facts.filter((f) => mayPlay(rule, f).ok);
+  const now = clock.now();
+  for (let tries = 0; ; tries++) {
+    try {
+      const added = await db.transaction().execute(async (trx) => {
+        const n = await addLiveSeats(
+          trx,
+          input.roundId,
+          invited.map((f) => ({
+            contestantId: f.contestantId,
+            code: seatCodeFrom([...crypto.randomBytes(8)]),
+          })),
+          now,
+        );
+        await recordAudit(trx, {
+          actorUserId: input.actorUserId,
+          action: "live.seats",
+          entity: "round",
+          entityId: input.roundId,
+          details: { added: n, invited: invited.length },
+          now,
+        });
+        return n;
+      });
+      return { ok: true, added };
+    } catch (error) {
+      // Two seats drew the same code (the unique index decides): draw again.
       if (tries < 5 && /UNIQUE|unique constraint/i.test(String(error))) continue;
       throw error;
     }

@@ -34,14 +34,16 @@ import type {
   LiveSaved,
   LiveSeat,
   LiveServerToClientEvents,
+  LiveUnitCount,
   LiveView,
 } from "~/realtime/live-contract";
 import { recordAudit } from "#db/repos/audit";
-import { findContestantByUserId } from "#db/repos/contestants";
+import { findContestant, findContestantByUserId } from "#db/repos/contestants";
 import {
   addLivePlayer,
   findLiveFinal,
   findLiveFinalIdByCode,
+  findLiveSeat,
   insertLiveAnswers,
   type InsertAnswerResult,
   listLiveAnswers,
@@ -91,6 +93,8 @@ interface Runtime {
   scoring: LiveScoring;
   eligibility: LiveEligibility;
   prizes: PrizeCounts;
+  /** Whether phones are asked the prediction question (the last tie-breaker). */
+  predictionEnabled: boolean;
   contestId: number;
   state: LiveState;
   version: number;
@@ -194,6 +198,7 @@ export class LiveHub {
       },
       eligibility: liveEligibility.parse(JSON.parse(row.eligibility)),
       prizes,
+      predictionEnabled: row.prediction_enabled === 1,
       state,
       version: row.version,
       questions,
@@ -480,17 +485,29 @@ export class LiveHub {
     userId: number | null;
     code?: string;
     roundId?: number;
+    /** A seat code (invited teams): takes that contestant's seat, without an account. */
+    seat?: string;
     prediction?: number | null;
   }): Promise<LiveOutcome<{ seat: LiveSeat; contestantId: number; roundId: number }>> {
     const { db, clock } = this.services;
-    const roundId = input.roundId ?? (input.code ? await findLiveFinalIdByCode(db, input.code) : undefined);
+    const seat = input.seat ? await findLiveSeat(db, input.seat) : undefined;
+    if (input.seat && (!seat || (input.roundId !== undefined && input.roundId !== seat.roundId)))
+      return { ok: false, code: "notFound" };
+    const roundId =
+      seat?.roundId ??
+      input.roundId ??
+      (input.code ? await findLiveFinalIdByCode(db, input.code) : undefined);
     if (roundId === undefined) return { ok: false, code: "notFound" };
     const rt = await this.runtime(roundId);
     if (!rt) return { ok: false, code: "notFound" };
     if (input.code && input.code.toUpperCase() !== rt.joinCode) return { ok: false, code: "notFound" };
-    if (input.userId === null) return { ok: false, code: "notContestant" };
-    const contestant = await findContestantByUserId(db, input.userId);
+    if (!seat && input.userId === null) return { ok: false, code: "notContestant" };
+    const contestant = seat
+      ? await findContestant(db, seat.contestantId)
+      : await findContestantByUserId(db, input.userId ?? 0);
     if (!contestant || contestant.contest_id !== rt.contestId) return { ok: false, code: "notContestant" };
+    // A prediction counts only when the final asks for it, and only before the first question.
+    const prediction = rt.predictionEnabled && rt.state.phase === "lobby" ? input.prediction : undefined;
     let player = rt.players.get(contestant.id);
     if (!player) {
       if (rt.state.phase === "podium") return { ok: false, code: "ended" };
@@ -508,7 +525,7 @@ export class LiveHub {
       await addLivePlayer(db, {
         roundId,
         contestantId: contestant.id,
-        prediction: input.prediction ?? null,
+        prediction: prediction ?? null,
         now: clock.now(),
       });
       player =
@@ -519,7 +536,7 @@ export class LiveHub {
             fullName: contestant.full_name,
             unitId: contestant.unit_id,
             unitName: contestant.unit_name,
-            prediction: input.prediction ?? null,
+            prediction: prediction ?? null,
           },
           rt.players.size,
         );
@@ -528,23 +545,27 @@ export class LiveHub {
         rt.unitCounts.set(player.unit, (rt.unitCounts.get(player.unit) ?? 0) + 1);
       }
       rt.countsDirty = true;
-    } else if (input.prediction !== undefined && rt.state.phase === "lobby") {
-      await setLivePrediction(db, roundId, contestant.id, input.prediction);
-      player.prediction = input.prediction;
+    } else if (prediction !== undefined) {
+      await setLivePrediction(db, roundId, contestant.id, prediction);
+      player.prediction = prediction;
     }
     return { ok: true, data: { seat: this.seat(rt, player), contestantId: contestant.id, roundId } };
   }
 
   async answer(input: {
     userId: number | null;
+    /** The contestant whose seat this socket took with a seat code, if it did. */
+    seatContestantId?: number;
     roundId: number;
     position: number;
     choice: number;
   }): Promise<LiveOutcome<LiveSaved>> {
     const rt = await this.runtime(input.roundId);
     if (!rt) return { ok: false, code: "notFound" };
-    if (input.userId === null) return { ok: false, code: "notContestant" };
-    const contestantId = await this.contestantOf(input.userId);
+    if (input.seatContestantId === undefined && input.userId === null)
+      return { ok: false, code: "notContestant" };
+    const contestantId =
+      input.seatContestantId ?? (input.userId === null ? null : await this.contestantOf(input.userId));
     if (contestantId === null || !rt.players.has(contestantId)) return { ok: false, code: "notJoined" };
     const now = this.services.clock.now();
     const q = rt.questions[input.position];
@@ -632,6 +653,7 @@ export class LiveHub {
     return {
       view,
       name: player.name,
+      prediction: player.prediction,
       answer: a ? { position: rt.state.position, choice: a.choice } : null,
       result:
         row && (shown || rt.state.phase === "podium")
@@ -667,6 +689,7 @@ export class LiveHub {
       deadlineAt: state.deadlineAt === null ? null : new Date(state.deadlineAt).toISOString(),
       pausedRemainingMs: state.pausedRemainingMs,
       secondsPerQuestion: state.secondsPerQuestion,
+      predictionEnabled: rt.predictionEnabled,
       scoring: {
         basePoints: rt.scoring.basePoints,
         speedBonus: rt.scoring.speedBonus,
@@ -674,11 +697,11 @@ export class LiveHub {
       },
       joinCode: rt.joinCode,
       joined: rt.players.size,
-      joinedByUnit: [...rt.unitCounts]
-        .map(([unit, joined]) => ({ unit, joined }))
-        .sort((a, b) => b.joined - a.joined),
+      joinedByUnit: joinedByUnit(rt),
       question:
-        inQuestion && q ? { position: q.position, text: q.text, options: q.options, picture: null } : null,
+        inQuestion && q
+          ? { position: q.position, text: q.text, options: q.options, picture: q.picture }
+          : null,
       answered: answersNow?.size ?? 0,
       skipped: [...state.skipped],
       reveal:
@@ -725,9 +748,14 @@ export class LiveHub {
       position: rt.state.position,
       answered: rt.answers.get(rt.state.position)?.size ?? 0,
       joined: rt.players.size,
+      ...(rt.state.phase === "lobby" ? { joinedByUnit: joinedByUnit(rt) } : {}),
     };
     this.emit(liveRoom(rt.roundId), "live:counts", counts);
   }
+}
+
+function joinedByUnit(rt: Runtime): LiveUnitCount[] {
+  return [...rt.unitCounts].map(([unit, joined]) => ({ unit, joined })).sort((a, b) => b.joined - a.joined);
 }
 
 function isCorrect(q: LiveQuestionFull | undefined, choice: number): boolean {

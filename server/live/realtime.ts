@@ -21,6 +21,9 @@ export function registerLiveHandlers(services: Services, hub: LiveHub, socket: C
   handle(services, socket, "live:join", liveJoinPayload, async (payload) => {
     const joined = await hub.join({ userId: socket.data.userId, ...payload });
     if (!joined.ok) return { error: { code: joined.code } };
+    // A seat code stands for the account on this socket: its answers are that contestant's.
+    if (payload.seat)
+      socket.data.liveSeat = { roundId: joined.data.roundId, contestantId: joined.data.contestantId };
     await socket.join([
       liveRoom(joined.data.roundId),
       livePlayerRoom(joined.data.roundId, joined.data.contestantId),
@@ -29,7 +32,12 @@ export function registerLiveHandlers(services: Services, hub: LiveHub, socket: C
   });
 
   handle(services, socket, "live:answer", liveAnswerPayload, async (payload) => {
-    const saved = await hub.answer({ userId: socket.data.userId, ...payload });
+    const seat = socket.data.liveSeat;
+    const saved = await hub.answer({
+      userId: socket.data.userId,
+      seatContestantId: seat && seat.roundId === payload.roundId ? seat.contestantId : undefined,
+      ...payload,
+    });
     return saved.ok ? { data: saved.data } : { error: { code: saved.code } };
   });
 

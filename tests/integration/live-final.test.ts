@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { LiveCounts, LiveResult, LiveSeat, LiveView } from "~/realtime/live-contract";
 import { createUser } from "#db/repos/users";
 import { listOfficialRanking } from "#db/repos/rankings";
-import { createLiveFinal } from "#server/live/finals";
+import { listLiveQuestions, listLiveSeats } from "#db/repos/live-finals";
+import { createLiveFinal, createSeatCodes } from "#server/live/finals";
 import { LiveHub } from "#server/live/hub";
 import { createPlatform } from "#server/platform";
 import { boardHarness, data, request, sleep, waitFor, type BoardHarness, type Client } from "./board-harness";
@@ -19,7 +20,7 @@ afterEach(async () => {
   h = null;
 });
 
-async function setup(players = 3, seconds = 20) {
+async function setup(players = 3, seconds = 20, settings: Record<string, unknown> = {}) {
   h = await boardHarness();
   const admin = await createUser(h.services.db, {
     role: "admin",
@@ -41,6 +42,7 @@ async function setup(players = 3, seconds = 20) {
       eligibility: { kind: "everyone" },
       questions: { kind: "drawn", count: 3, topicId: null },
       prizes: { first: 1, second: 1, third: 1, consolation: 0 },
+      ...settings,
     },
   });
   if (!created.ok) throw new Error(created.code);
@@ -217,6 +219,154 @@ describe("live final", () => {
     } finally {
       await platform.stop();
     }
+  });
+});
+
+describe("live final: seats, prediction, pictures, picked questions", () => {
+  it("seats an invited contestant by seat code without an account, in the same seat after a reload", async () => {
+    const { h, roundId, host, phones, correct, adminId } = await setup(2);
+    const first = await createSeatCodes(h.services, { roundId, actorUserId: adminId });
+    expect(first.ok && first.added).toBeGreaterThanOrEqual(2);
+    // Codes already handed out are kept: a second run adds nobody.
+    expect(await createSeatCodes(h.services, { roundId, actorUserId: adminId })).toEqual({
+      ok: true,
+      added: 0,
+    });
+    const seats = await listLiveSeats(h.services.db, roundId);
+    const code = seats.find((s) => s.contestantId === phones[1].contestantId)?.code ?? "";
+    expect(code).toMatch(/^[2-9A-Z]{8}$/);
+
+    // A phone with no session at all joins with the code (typed in small letters).
+    let phone = await h.client();
+    const seat = data(await request<LiveSeat>(phone, "live:join", { seat: code.toLowerCase() }));
+    expect(seat.name).toBe("Lê Văn B.");
+    expect(seat.view.roundId).toBe(roundId);
+    expect(await request(phone, "live:join", { seat: "ZZZZZZZZ" })).toEqual({ error: { code: "notFound" } });
+
+    await hostDo(host, roundId, "start");
+    data(await request(phone, "live:answer", { roundId, position: 0, choice: correct[0] }));
+    // The contestant's own account and the seat are the same seat: a second answer is refused.
+    data(await request(phones[1].socket, "live:join", { roundId }));
+    expect(
+      await request(phones[1].socket, "live:answer", { roundId, position: 0, choice: correct[0] }),
+    ).toEqual({ error: { code: "alreadyAnswered" } });
+
+    // A reload: a new socket with the same code sees its answer.
+    phone.disconnect();
+    phone = await h.client();
+    const back = data(await request<LiveSeat>(phone, "live:join", { roundId, seat: code }));
+    expect(back.answer).toEqual({ position: 0, choice: correct[0] });
+    // Another socket without a seat cannot answer for it.
+    const stranger = await h.client();
+    expect(await request(stranger, "live:answer", { roundId, position: 0, choice: 0 })).toEqual({
+      error: { code: "notContestant" },
+    });
+    const audit = await h.services.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", String(roundId))
+      .execute();
+    expect(audit.map((a) => a.action)).toContain("live.seats");
+  });
+
+  it("breaks a tie of points and time with the prediction, asked only in the lobby", async () => {
+    const { h, roundId, host, phones, correct } = await setup(3, 20, { predictionEnabled: true });
+    // Everyone will answer every question right at the same moment: only the prediction separates them.
+    const predictions = [1, 3, 2];
+    for (const [i, p] of phones.entries()) {
+      const seat = data(await request<LiveSeat>(p.socket, "live:join", { roundId, prediction: 0 }));
+      expect(seat.view.predictionEnabled).toBe(true);
+      // Changed in the lobby: the last one counts.
+      const again = data(
+        await request<LiveSeat>(p.socket, "live:join", { roundId, prediction: predictions[i] }),
+      );
+      expect(again.prediction).toBe(predictions[i]);
+    }
+    for (let position = 0; position < 3; position++) {
+      await hostDo(host, roundId, position === 0 ? "start" : "next");
+      if (position === 0) {
+        // Once the questions run, a prediction is no longer taken.
+        const late = data(await request<LiveSeat>(phones[0].socket, "live:join", { roundId, prediction: 3 }));
+        expect(late.prediction).toBe(1);
+      }
+      for (const p of phones)
+        data(await request(p.socket, "live:answer", { roundId, position, choice: correct[position] }));
+      await hostDo(host, roundId, "close");
+      await hostDo(host, roundId, "reveal");
+    }
+    const podium = await hostDo(host, roundId, "end");
+    const ranking = await listOfficialRanking(h.services.db, roundId);
+    // Three players answered everything right: predictions 3, 2, 1 are 0, 1, 2 away.
+    expect(ranking.map((r) => [r.contestant_id, r.rank, r.score, r.prediction_distance])).toEqual([
+      [phones[1].contestantId, 1, 30, 0],
+      [phones[2].contestantId, 2, 30, 1],
+      [phones[0].contestantId, 3, 30, 2],
+    ]);
+    expect(podium.board?.map((r) => r.name)).toEqual(["Lê Văn B.", "Phạm Minh C.", "Trần Thị H."]);
+  });
+
+  it("plays the questions picked in order and shows a question's picture from the bank", async () => {
+    const first = await setup(1);
+    const drawn = await listLiveQuestions(first.h.services.db, first.roundId);
+    const ids = await first.h.services.db
+      .selectFrom("questions")
+      .select(["id", "current_version_id"])
+      .where(
+        "current_version_id",
+        "in",
+        drawn.map((q) => q.questionVersionId),
+      )
+      .execute();
+    const idOf = new Map(ids.map((r) => [r.current_version_id, r.id]));
+    // The same three questions, picked in the reverse order.
+    const picked = drawn.map((q) => idOf.get(q.questionVersionId) ?? 0).reverse();
+    const version = drawn[2].questionVersionId;
+    await first.h.services.db
+      .insertInto("question_pictures")
+      .values({
+        question_version_id: version,
+        slot: "question",
+        file_name: "cau-hoi.webp",
+        mime: "image/webp",
+        width: 640,
+        height: 360,
+        alt: "Bản đồ huyện đảo Lý Sơn",
+        sha256: "ab".repeat(32),
+        byte_size: 4,
+        bytes: Buffer.from([1, 2, 3, 4]),
+        created_at: first.h.clock.now().toISOString(),
+      })
+      .execute();
+    const created = await createLiveFinal(first.h.services, {
+      contestId: first.h.seed.contestId,
+      actorUserId: first.adminId,
+      settings: {
+        title: "Chung kết chọn câu",
+        secondsPerQuestion: 20,
+        basePoints: 10,
+        speedBonus: false,
+        speedBonusPoints: 0,
+        predictionEnabled: false,
+        eligibility: { kind: "everyone" },
+        questions: { kind: "picked", questionIds: picked },
+        prizes: { first: 1, second: 1, third: 1, consolation: 0 },
+      },
+    });
+    if (!created.ok) throw new Error(created.code);
+    const played = await listLiveQuestions(first.h.services.db, created.roundId);
+    expect(played.map((q) => q.questionVersionId)).toEqual(drawn.map((q) => q.questionVersionId).reverse());
+    data(await request(first.phones[0].socket, "live:join", { roundId: created.roundId }));
+    const q0 = await hostDo(first.host, created.roundId, "start");
+    expect(q0.question?.picture).toMatchObject({
+      url: expect.stringMatching(/^\/media\/pictures\/\d+-abababababababab\.webp$/),
+      width: 640,
+      height: 360,
+      alt: "Bản đồ huyện đảo Lý Sơn",
+    });
+    const q1 = await hostDo(first.host, created.roundId, "skip").then(() =>
+      hostDo(first.host, created.roundId, "next"),
+    );
+    expect(q1.question?.picture).toBeNull();
   });
 });
 

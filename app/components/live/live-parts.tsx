@@ -1,5 +1,5 @@
 /** Pieces the phone, the host's console and the big screen share (issue 14). */
-import type { LiveBoardRow, LiveView } from "~/realtime/live-contract";
+import type { LiveBoardRow, LivePicture, LiveView } from "~/realtime/live-contract";
 import { speedBonusFormula } from "~/rules/live/settings";
 import { useT } from "~/i18n/use-t";
 import { LETTERS } from "./use-live";
@@ -87,5 +87,20 @@ export function LiveBoardList({ rows, podium = false }: { rows: LiveBoardRow[]; 
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The question's picture from the bank: its size reserved so nothing jumps when it arrives. */
+export function QuestionPicture({ picture }: { picture: LivePicture | null }) {
+  if (!picture) return null;
+  return (
+    <img
+      className="live-picture"
+      src={picture.url}
+      width={picture.width}
+      height={picture.height}
+      alt={picture.alt}
+      decoding="async"
+    />
   );
 }

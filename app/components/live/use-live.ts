@@ -21,10 +21,12 @@ export interface LiveConnection {
   socket: React.MutableRefObject<ContestClientSocket | null>;
   /** Replace the view from an acknowledgement (the host's command). */
   show(view: LiveView): void;
+  /** Take a seat from a later `live:join` acknowledgement (the prediction sent). */
+  take(seat: LiveSeat): void;
 }
 
 export function useLive(
-  mode: { kind: "watch"; roundId: number } | { kind: "join"; roundId: number },
+  mode: { kind: "watch"; roundId: number } | { kind: "join"; roundId: number; seat?: string },
 ): LiveConnection {
   const [view, setView] = useState<LiveView | null>(null);
   const [seat, setSeat] = useState<LiveSeat | null>(null);
@@ -36,6 +38,7 @@ export function useLive(
   const shown = useRef(-1);
   const showRef = useRef<(v: LiveView) => void>(() => undefined);
   const { kind, roundId } = mode;
+  const seatCode = mode.kind === "join" ? mode.seat : undefined;
 
   useEffect(() => {
     const s = openSocket();
@@ -50,7 +53,11 @@ export function useLive(
     showRef.current = show;
     const onCounts = (c: LiveCounts) => {
       if (c.roundId !== roundId) return;
-      setView((v) => (v && c.version >= v.version ? { ...v, answered: c.answered, joined: c.joined } : v));
+      setView((v) =>
+        v && c.version >= v.version
+          ? { ...v, answered: c.answered, joined: c.joined, joinedByUnit: c.joinedByUnit ?? v.joinedByUnit }
+          : v,
+      );
     };
     const onResult = (r: LiveResult) => r.roundId === roundId && setResult(r);
     const enter = () => {
@@ -62,7 +69,7 @@ export function useLive(
           } else setError(ack.error.code);
         });
       } else {
-        s.emit("live:join", { roundId }, (ack) => {
+        s.emit("live:join", seatCode ? { roundId, seat: seatCode } : { roundId }, (ack) => {
           if ("data" in ack) {
             shown.current = -1;
             show(ack.data.view);
@@ -87,9 +94,22 @@ export function useLive(
       s.disconnect();
       socket.current = null;
     };
-  }, [kind, roundId]);
+  }, [kind, roundId, seatCode]);
 
-  return { view, seat, result, connection, clockOffsetMs, error, socket, show: (v) => showRef.current(v) };
+  return {
+    view,
+    seat,
+    result,
+    connection,
+    clockOffsetMs,
+    error,
+    socket,
+    show: (v) => showRef.current(v),
+    take: (next) => {
+      showRef.current(next.view);
+      setSeat(next);
+    },
+  };
 }
 
 /** Seconds left on the server's clock, ticking 4 times a second. */

@@ -59,3 +59,11 @@ export function joinCodeFrom(random: readonly number[]): string {
     .map((n) => JOIN_CODE_ALPHABET[Math.abs(Math.trunc(n)) % JOIN_CODE_ALPHABET.length])
     .join("");
 }
+
+/** A seat code (invited teams): 8 characters, so it is never mistaken for a 6-character join code. */
+export function seatCodeFrom(random: readonly number[]): string {
+  return random
+    .slice(0, 8)
+    .map((n) => JOIN_CODE_ALPHABET[Math.abs(Math.trunc(n)) % JOIN_CODE_ALPHABET.length])
+    .join("");
+}

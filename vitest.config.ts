@@ -39,6 +39,7 @@ export default defineConfig({
             "server/**/*.test.ts",
             "scripts/**/*.test.ts",
             "tests/integration/**/*.test.ts",
+            "tests/architecture/**/*.test.ts",
           ],
           exclude: postgresOnly,
         },

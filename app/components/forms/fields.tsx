@@ -21,10 +21,16 @@ export interface FieldFrame {
   error?: ReactNode;
   /** Shown in the same room when there is no error; the control stays valid. */
   warning?: ReactNode;
-  /** More ids the control is described by (a note outside the field). */
+  /** More ids the control is described by (a form-level message, a note outside the field). */
   describedBy?: string;
+  /** Marks the control invalid when what is wrong is said outside the field (`describedBy`). */
+  invalid?: boolean;
+  /** False for a field whose errors are only ever said for the whole form: no room is reserved. */
+  messageRoom?: boolean;
   /** Classes added to the field's wrapper (`field`). */
   fieldClassName?: string;
+  /** Drawn at the end of the field, below its message (a show-password box). */
+  after?: ReactNode;
 }
 
 export interface ControlAria {
@@ -42,7 +48,13 @@ const shown = (node: ReactNode) => node !== undefined && node !== null && node !
 /** The aria attributes that tie a control to its hint and its message. */
 export function controlAria(
   id: string,
-  { hint, error, warning, describedBy }: Pick<FieldFrame, "hint" | "error" | "warning" | "describedBy">,
+  {
+    hint,
+    error,
+    warning,
+    describedBy,
+    invalid,
+  }: Pick<FieldFrame, "hint" | "error" | "warning" | "describedBy" | "invalid">,
 ): ControlAria {
   const hasError = shown(error);
   const ids = [
@@ -53,7 +65,7 @@ export function controlAria(
   ]
     .filter(Boolean)
     .join(" ");
-  return { "aria-invalid": hasError ? true : undefined, "aria-describedby": ids || undefined };
+  return { "aria-invalid": hasError || invalid ? true : undefined, "aria-describedby": ids || undefined };
 }
 
 /** A field's hint, when it has one. */
@@ -93,15 +105,21 @@ export function Field({
   error,
   warning,
   describedBy,
+  invalid,
+  messageRoom = true,
   fieldClassName,
+  after,
   children,
 }: FieldFrame & { id: string; children: (control: ControlAria & { id: string }) => ReactNode }) {
   return (
     <div className={fieldClassName ? `field ${fieldClassName}` : "field"}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, ...controlAria(id, { hint, error, warning, describedBy }) })}
+      {children({ id, ...controlAria(id, { hint, error, warning, describedBy, invalid }) })}
       <FieldHint id={id} hint={hint} />
-      <FieldMessage id={id} error={error} warning={warning} />
+      {messageRoom || shown(error) || shown(warning) ? (
+        <FieldMessage id={id} error={error} warning={warning} />
+      ) : null}
+      {after}
     </div>
   );
 }
@@ -109,9 +127,32 @@ export function Field({
 type Own = keyof FieldFrame | "name";
 
 function splitFrame<P extends FieldFrame & { name?: string }>(props: P) {
-  const { id, label, hint, error, warning, describedBy, fieldClassName, ...control } = props;
+  const {
+    id,
+    label,
+    hint,
+    error,
+    warning,
+    describedBy,
+    invalid,
+    messageRoom,
+    fieldClassName,
+    after,
+    ...control
+  } = props;
   return {
-    frame: { id: id ?? props.name ?? "", label, hint, error, warning, describedBy, fieldClassName },
+    frame: {
+      id: id ?? props.name ?? "",
+      label,
+      hint,
+      error,
+      warning,
+      describedBy,
+      invalid,
+      messageRoom,
+      fieldClassName,
+      after,
+    },
     control,
   };
 }
@@ -187,10 +228,11 @@ export function RadioGroupField({
   error,
   warning,
   describedBy,
+  invalid,
   fieldClassName,
 }: RadioGroupFieldProps) {
   const base = id ?? name;
-  const aria = controlAria(base, { hint, error, warning, describedBy });
+  const aria = controlAria(base, { hint, error, warning, describedBy, invalid });
   return (
     <fieldset
       className={fieldClassName ? `field radio-group ${fieldClassName}` : "field radio-group"}
@@ -231,32 +273,37 @@ export type CheckboxFieldProps = Omit<FieldFrame, "id"> & {
   name?: string;
   /** The box sits at the top of a label of several lines. */
   top?: boolean;
-  /** Without the reserved room, for a box that never shows a message (a display switch). */
+  /** Only the labelled box, without the field around it: a switch inside another field. */
   bare?: boolean;
+  /** Classes added to the label that holds the box (`choice`). */
+  choiceClassName?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, Own | "type">;
 
 /** A box with its label beside it, a 44-px tap target. */
 export function CheckboxField(props: CheckboxFieldProps) {
-  const { top, bare, ...rest } = props;
+  const { top, bare, choiceClassName, ...rest } = props;
   const { frame, control } = splitFrame(rest);
-  const { id, label, hint, error, warning, describedBy, fieldClassName } = frame;
+  const { id, label, hint, error, warning, describedBy, invalid, messageRoom, fieldClassName, after } = frame;
   const box = (
-    <label className={top ? "choice top" : "choice"}>
+    <label className={["choice", top ? "top" : "", choiceClassName ?? ""].filter(Boolean).join(" ")}>
       <input
         type="checkbox"
         {...control}
         id={id || undefined}
-        {...controlAria(id || "", { hint, error, warning, describedBy })}
+        {...controlAria(id || "", { hint, error, warning, describedBy, invalid })}
       />
       <span>{label}</span>
     </label>
   );
-  if (bare && !shown(hint)) return box;
+  if (bare && !shown(hint) && !after) return box;
   return (
     <div className={fieldClassName ? `field ${fieldClassName}` : "field"}>
       {box}
       <FieldHint id={id} hint={hint} />
-      {bare ? null : <FieldMessage id={id} error={error} warning={warning} />}
+      {messageRoom === false && !shown(error) ? null : (
+        <FieldMessage id={id} error={error} warning={warning} />
+      )}
+      {after}
     </div>
   );
 }

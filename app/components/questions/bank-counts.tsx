@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { DIFFICULTIES } from "~/rules/question";
 import type { BankCount } from "#db/repos/questions";
@@ -80,10 +81,13 @@ export function BankCounts({
         <Form method="post" className="inline-form bank-topic-form">
           <CsrfInput />
           <input type="hidden" name="intent" value="addTopic" />
-          <div className="field">
-            <label htmlFor="topic-name">{t("questions.topics.name")}</label>
-            <input id="topic-name" name="name" maxLength={200} />
-          </div>
+          <TextField
+            id="topic-name"
+            name="name"
+            label={t("questions.topics.name")}
+            maxLength={200}
+            messageRoom={false}
+          />
           <button type="submit" className="secondary">
             {t("questions.topics.add")}
           </button>

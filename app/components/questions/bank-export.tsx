@@ -1,3 +1,4 @@
+import { SelectField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import type { ExportFormat } from "~/rules/question-formats";
 import type { BankFilterValues } from "./bank-filters";
@@ -23,16 +24,19 @@ export function BankExport({ filter, total }: { filter: BankFilterValues; total:
           .map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-        <div className="field">
-          <label htmlFor="export-format">{t("questions.export.format")}</label>
-          <select id="export-format" name="format" defaultValue="xlsx">
-            {EXPORT_CHOICES.map((f) => (
-              <option key={f} value={f}>
-                {t(`questions.export.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="export-format"
+          name="format"
+          label={t("questions.export.format")}
+          defaultValue="xlsx"
+          messageRoom={false}
+        >
+          {EXPORT_CHOICES.map((f) => (
+            <option key={f} value={f}>
+              {t(`questions.export.${f}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="secondary">
           {t("questions.export.submit")}
         </button>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { DIFFICULTIES, QUESTION_STATUSES } from "~/rules/question";
 
@@ -25,57 +26,72 @@ export function BankFilters({
   return (
     <section className="card">
       <Form method="get" role="search" className="bank-filters">
-        <div className="field wide">
-          <label htmlFor="f-q">{t("questions.list.search")}</label>
-          <input id="f-q" name="q" type="search" defaultValue={filter.q} aria-describedby="f-q-hint" />
-          <span className="hint" id="f-q-hint">
-            {t("questions.list.searchHint")}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="f-topic">{t("questions.list.topic")}</label>
-          <select id="f-topic" name="topic" defaultValue={filter.topic}>
-            <option value="">{t("questions.list.all")}</option>
-            {topics.map((topic) => (
-              <option key={topic.id} value={topic.id}>
-                {topic.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-difficulty">{t("questions.list.difficulty")}</label>
-          <select id="f-difficulty" name="difficulty" defaultValue={filter.difficulty}>
-            <option value="">{t("questions.list.all")}</option>
-            {DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {t(`questions.difficulty.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("questions.list.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status}>
-            <option value="">{t("questions.list.all")}</option>
-            {QUESTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`questions.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-source">{t("questions.list.source")}</label>
-          <select id="f-source" name="source" defaultValue={filter.source}>
-            <option value="">{t("questions.list.all")}</option>
-            {sources.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="f-q"
+          name="q"
+          type="search"
+          label={t("questions.list.search")}
+          hint={t("questions.list.searchHint")}
+          defaultValue={filter.q}
+          fieldClassName="wide"
+          messageRoom={false}
+        />
+        <SelectField
+          id="f-topic"
+          name="topic"
+          label={t("questions.list.topic")}
+          defaultValue={filter.topic}
+          messageRoom={false}
+        >
+          <option value="">{t("questions.list.all")}</option>
+          {topics.map((topic) => (
+            <option key={topic.id} value={topic.id}>
+              {topic.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="f-difficulty"
+          name="difficulty"
+          label={t("questions.list.difficulty")}
+          defaultValue={filter.difficulty}
+          messageRoom={false}
+        >
+          <option value="">{t("questions.list.all")}</option>
+          {DIFFICULTIES.map((d) => (
+            <option key={d} value={d}>
+              {t(`questions.difficulty.${d}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="f-status"
+          name="status"
+          label={t("questions.list.status")}
+          defaultValue={filter.status}
+          messageRoom={false}
+        >
+          <option value="">{t("questions.list.all")}</option>
+          {QUESTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`questions.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="f-source"
+          name="source"
+          label={t("questions.list.source")}
+          defaultValue={filter.source}
+          messageRoom={false}
+        >
+          <option value="">{t("questions.list.all")}</option>
+          {sources.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </SelectField>
         <div className="bank-filter-actions wide">
           <button type="submit" className="primary">
             {t("questions.list.filter")}

@@ -2,6 +2,7 @@
  * The draw of a round: one line per topic × difficulty × count, each with what the approved bank holds
  * for it, checked live as the organizer types, and the bank table below.
  */
+import { SelectField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { drawShortfalls, type DrawSpecLine, type PoolCount } from "~/rules/draw";
 import { DIFFICULTIES } from "~/rules/question";
@@ -103,49 +104,50 @@ export function DrawSection({
                 {t("round.form.drawLine")} {index + 1}
               </legend>
               <div className="round-draw-fields">
-                <div className="field round-draw-topic">
-                  <label htmlFor={`drawTopic-${row.key}`}>{t("round.form.drawTopic")}</label>
-                  <select
-                    id={`drawTopic-${row.key}`}
-                    name="drawTopic"
-                    value={row.topic}
-                    onChange={(e) => onChangeRow(row.key, { topic: e.currentTarget.value })}
-                  >
-                    <option value={ANY}>{t("round.form.drawAnyTopic")}</option>
-                    {topics.map((topic) => (
-                      <option key={topic.id} value={String(topic.id)}>
-                        {topic.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field round-draw-difficulty">
-                  <label htmlFor={`drawDifficulty-${row.key}`}>{t("round.form.drawDifficulty")}</label>
-                  <select
-                    id={`drawDifficulty-${row.key}`}
-                    name="drawDifficulty"
-                    value={row.difficulty}
-                    onChange={(e) => onChangeRow(row.key, { difficulty: e.currentTarget.value })}
-                  >
-                    <option value={ANY}>{t("round.form.drawAnyDifficulty")}</option>
-                    {DIFFICULTIES.map((d) => (
-                      <option key={d} value={d}>
-                        {t(`questions.difficulty.${d}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field round-draw-count">
-                  <label htmlFor={`drawCount-${row.key}`}>{t("round.form.drawCount")}</label>
-                  <input
-                    id={`drawCount-${row.key}`}
-                    name="drawCount"
-                    inputMode="numeric"
-                    value={row.count}
-                    aria-invalid={lineProblems.length > 0 ? true : undefined}
-                    onChange={(e) => onChangeRow(row.key, { count: e.currentTarget.value })}
-                  />
-                </div>
+                <SelectField
+                  id={`drawTopic-${row.key}`}
+                  name="drawTopic"
+                  label={t("round.form.drawTopic")}
+                  value={row.topic}
+                  onChange={(e) => onChangeRow(row.key, { topic: e.currentTarget.value })}
+                  fieldClassName="round-draw-topic"
+                  messageRoom={false}
+                >
+                  <option value={ANY}>{t("round.form.drawAnyTopic")}</option>
+                  {topics.map((topic) => (
+                    <option key={topic.id} value={String(topic.id)}>
+                      {topic.name}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField
+                  id={`drawDifficulty-${row.key}`}
+                  name="drawDifficulty"
+                  label={t("round.form.drawDifficulty")}
+                  value={row.difficulty}
+                  onChange={(e) => onChangeRow(row.key, { difficulty: e.currentTarget.value })}
+                  fieldClassName="round-draw-difficulty"
+                  messageRoom={false}
+                >
+                  <option value={ANY}>{t("round.form.drawAnyDifficulty")}</option>
+                  {DIFFICULTIES.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`questions.difficulty.${d}`)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextField
+                  id={`drawCount-${row.key}`}
+                  name="drawCount"
+                  inputMode="numeric"
+                  label={t("round.form.drawCount")}
+                  value={row.count}
+                  // The line's problems are said below the line.
+                  invalid={lineProblems.length > 0}
+                  onChange={(e) => onChangeRow(row.key, { count: e.currentTarget.value })}
+                  fieldClassName="round-draw-count"
+                  messageRoom={false}
+                />
                 <div className="round-draw-status" id={`draw-${index}-status`}>
                   <span className="small muted">
                     {t("round.form.drawAvailable")}: <strong>{inPool ?? "–"}</strong>

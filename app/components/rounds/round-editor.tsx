@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { DIFFICULTIES } from "~/rules/question";
 import { PRIZE_KINDS } from "~/rules/prizes";
@@ -153,7 +154,10 @@ export function RoundEditor({
       </span>
     ) : null;
   };
-  const invalid = (field: RoundField) => (problemsOf(field).length > 0 ? true : undefined);
+  const errorOf = (field: RoundField) => {
+    const list = problemsOf(field);
+    return list.length > 0 ? list.map((p) => problemText(t, p, topicNames)).join(" ") : undefined;
+  };
   const timeReads = (value: string) => {
     const date = parseVnDateTimeLocal(value);
     return date ? t("round.form.timeReads", { time: formatVnDateTime(date) }) : t("round.form.timeHint");
@@ -226,69 +230,46 @@ export function RoundEditor({
         <fieldset disabled={readOnly} className="round-fieldset">
           <section className="card">
             <h2>{t("round.form.general")}</h2>
-            <div className="field">
-              <label htmlFor="title">{t("round.form.title")}</label>
-              <input
-                id="title"
-                name="title"
-                defaultValue={initial.title}
-                maxLength={ROUND_LIMITS.titleMax + 50}
-                aria-invalid={invalid("title")}
-                aria-describedby="title-hint title-error"
-              />
-              <span className="hint" id="title-hint">
-                {t("round.form.titleHint")}
-              </span>
-              {fieldError("title")}
-            </div>
+            <TextField
+              name="title"
+              label={t("round.form.title")}
+              hint={t("round.form.titleHint")}
+              error={errorOf("title")}
+              defaultValue={initial.title}
+              maxLength={ROUND_LIMITS.titleMax + 50}
+              messageRoom={false}
+            />
             <div className="grid two round-times">
-              <div className="field">
-                <label htmlFor="opensAt">{t("round.form.opensAt")}</label>
-                <input
-                  id="opensAt"
-                  name="opensAt"
-                  type="datetime-local"
-                  defaultValue={initial.opensAt}
-                  aria-invalid={invalid("opensAt")}
-                  aria-describedby="opensAt-hint opensAt-error"
-                />
-                <span className="hint" id="opensAt-hint">
-                  {timeReads(values.opensAt)}
-                </span>
-                {fieldError("opensAt")}
-              </div>
-              <div className="field">
-                <label htmlFor="closesAt">{t("round.form.closesAt")}</label>
-                <input
-                  id="closesAt"
-                  name="closesAt"
-                  type="datetime-local"
-                  defaultValue={initial.closesAt}
-                  aria-invalid={invalid("closesAt")}
-                  aria-describedby="closesAt-hint closesAt-error"
-                />
-                <span className="hint" id="closesAt-hint">
-                  {timeReads(values.closesAt)}
-                </span>
-                {fieldError("closesAt")}
-              </div>
+              <TextField
+                name="opensAt"
+                type="datetime-local"
+                label={t("round.form.opensAt")}
+                hint={timeReads(values.opensAt)}
+                error={errorOf("opensAt")}
+                defaultValue={initial.opensAt}
+                messageRoom={false}
+              />
+              <TextField
+                name="closesAt"
+                type="datetime-local"
+                label={t("round.form.closesAt")}
+                hint={timeReads(values.closesAt)}
+                error={errorOf("closesAt")}
+                defaultValue={initial.closesAt}
+                messageRoom={false}
+              />
             </div>
 
-            <div className="field round-duration-field">
-              <label htmlFor="durationMinutes">{t("round.form.durationMinutes")}</label>
-              <input
-                id="durationMinutes"
-                name="durationMinutes"
-                inputMode="numeric"
-                defaultValue={initial.durationMinutes}
-                aria-invalid={invalid("durationMinutes")}
-                aria-describedby="durationMinutes-hint durationMinutes-error"
-              />
-              <span className="hint" id="durationMinutes-hint">
-                {t("round.form.durationHint")}
-              </span>
-              {fieldError("durationMinutes")}
-            </div>
+            <TextField
+              name="durationMinutes"
+              inputMode="numeric"
+              label={t("round.form.durationMinutes")}
+              hint={t("round.form.durationHint")}
+              error={errorOf("durationMinutes")}
+              defaultValue={initial.durationMinutes}
+              fieldClassName="round-duration-field"
+              messageRoom={false}
+            />
           </section>
 
           <DrawSection
@@ -328,21 +309,16 @@ export function RoundEditor({
               label={t("round.form.showReviewAfterClose")}
               checked={initial.showReviewAfterClose}
             />
-            <div className="field round-short-field">
-              <label htmlFor="maxAttempts">{t("round.form.maxAttempts")}</label>
-              <input
-                id="maxAttempts"
-                name="maxAttempts"
-                inputMode="numeric"
-                defaultValue={initial.maxAttempts}
-                aria-invalid={invalid("maxAttempts")}
-                aria-describedby="maxAttempts-hint maxAttempts-error"
-              />
-              <span className="hint" id="maxAttempts-hint">
-                {t("round.form.maxAttemptsHint")}
-              </span>
-              {fieldError("maxAttempts")}
-            </div>
+            <TextField
+              name="maxAttempts"
+              inputMode="numeric"
+              label={t("round.form.maxAttempts")}
+              hint={t("round.form.maxAttemptsHint")}
+              error={errorOf("maxAttempts")}
+              defaultValue={initial.maxAttempts}
+              fieldClassName="round-short-field"
+              messageRoom={false}
+            />
             <fieldset className="field round-fieldset round-eligible" aria-describedby="eligible-hint">
               <legend>{t("round.form.eligible")}</legend>
               <span className="hint" id="eligible-hint">
@@ -382,21 +358,16 @@ export function RoundEditor({
               {fieldError("boardPolicy")}
             </fieldset>
             {values.boardPolicy === "frozen" ? (
-              <div className="field round-short-field">
-                <label htmlFor="freezeMinutes">{t("round.form.freezeMinutes")}</label>
-                <input
-                  id="freezeMinutes"
-                  name="freezeMinutes"
-                  inputMode="numeric"
-                  defaultValue={initial.freezeMinutes}
-                  aria-invalid={invalid("freezeMinutes")}
-                  aria-describedby="freezeMinutes-hint freezeMinutes-error"
-                />
-                <span className="hint" id="freezeMinutes-hint">
-                  {t("round.form.freezeHint")}
-                </span>
-                {fieldError("freezeMinutes")}
-              </div>
+              <TextField
+                name="freezeMinutes"
+                inputMode="numeric"
+                label={t("round.form.freezeMinutes")}
+                hint={t("round.form.freezeHint")}
+                error={errorOf("freezeMinutes")}
+                defaultValue={initial.freezeMinutes}
+                fieldClassName="round-short-field"
+                messageRoom={false}
+              />
             ) : (
               <input type="hidden" name="freezeMinutes" value={initial.freezeMinutes} />
             )}
@@ -407,16 +378,16 @@ export function RoundEditor({
             <fieldset disabled={drawLocked} className="round-fieldset">
               <div className="grid round-auto-grid">
                 {DIFFICULTIES.map((d) => (
-                  <div className="field" key={d}>
-                    <label htmlFor={POINTS_FIELD[d]}>{t(`questions.difficulty.${d}`)}</label>
-                    <input
-                      id={POINTS_FIELD[d]}
-                      name={POINTS_FIELD[d]}
-                      inputMode="numeric"
-                      defaultValue={initial.points[d]}
-                      aria-invalid={problemsOf("points").some((p) => p.params?.kind === d) ? true : undefined}
-                    />
-                  </div>
+                  <TextField
+                    key={d}
+                    name={POINTS_FIELD[d]}
+                    inputMode="numeric"
+                    label={t(`questions.difficulty.${d}`)}
+                    defaultValue={initial.points[d]}
+                    // The message is said once for all the points, below them.
+                    invalid={problemsOf("points").some((p) => p.params?.kind === d)}
+                    messageRoom={false}
+                  />
                 ))}
               </div>
             </fieldset>
@@ -431,18 +402,15 @@ export function RoundEditor({
             <h2 className="round-prizes-title">{t("round.form.prizes")}</h2>
             <div className="grid round-auto-grid">
               {PRIZE_KINDS.map((kind) => (
-                <div className="field" key={kind}>
-                  <label htmlFor={PRIZE_FIELD[kind]}>{t(`round.prize.${kind}`)}</label>
-                  <input
-                    id={PRIZE_FIELD[kind]}
-                    name={PRIZE_FIELD[kind]}
-                    inputMode="numeric"
-                    defaultValue={initial.prizes[kind]}
-                    aria-invalid={
-                      problemsOf("prizes").some((p) => p.params?.kind === kind) ? true : undefined
-                    }
-                  />
-                </div>
+                <TextField
+                  key={kind}
+                  name={PRIZE_FIELD[kind]}
+                  inputMode="numeric"
+                  label={t(`round.prize.${kind}`)}
+                  defaultValue={initial.prizes[kind]}
+                  invalid={problemsOf("prizes").some((p) => p.params?.kind === kind)}
+                  messageRoom={false}
+                />
               ))}
             </div>
             {fieldError("prizes")}

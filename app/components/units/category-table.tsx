@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import "./units.css";
 
@@ -45,10 +46,14 @@ export function CategoryTable({
                       <Form method="post" className="category-edit-form">
                         <CsrfInput />
                         <input type="hidden" name="categoryId" value={c.id} />
-                        <div className="field">
-                          <label htmlFor={`category-${c.id}`}>{t("registration.categories.name")}</label>
-                          <input id={`category-${c.id}`} name="name" defaultValue={c.name} maxLength={120} />
-                        </div>
+                        <TextField
+                          id={`category-${c.id}`}
+                          name="name"
+                          label={t("registration.categories.name")}
+                          defaultValue={c.name}
+                          maxLength={120}
+                          messageRoom={false}
+                        />
                         <div className="units-buttons">
                           <button
                             type="submit"
@@ -83,10 +88,13 @@ export function CategoryTable({
       {canEdit ? (
         <Form method="post" className="category-new-form">
           <CsrfInput />
-          <div className="field">
-            <label htmlFor="new-category">{t("registration.categories.name")}</label>
-            <input id="new-category" name="name" maxLength={120} />
-          </div>
+          <TextField
+            id="new-category"
+            name="name"
+            label={t("registration.categories.name")}
+            maxLength={120}
+            messageRoom={false}
+          />
           <button type="submit" name="intent" value="saveCategory" className="primary" disabled={busy}>
             {t("registration.categories.add")}
           </button>

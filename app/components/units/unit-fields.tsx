@@ -1,3 +1,4 @@
+import { SelectField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { UNIT_KINDS } from "~/rules/unit-list";
 
@@ -26,46 +27,53 @@ export function UnitFields({
   const t = useT();
   return (
     <div className="grid two">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-name`}>{t("registration.units.name")}</label>
-        <input id={`${idPrefix}-name`} name="name" defaultValue={unit?.name ?? ""} required maxLength={250} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-parent`}>{t("registration.units.parent")}</label>
-        <select id={`${idPrefix}-parent`} name="parentId" defaultValue={unit?.parentId ?? ""}>
-          <option value="">{t("registration.units.noParent")}</option>
-          {parents
-            .filter((p) => p.id !== unit?.id)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-kind`}>{t("registration.units.kind")}</label>
-        <select id={`${idPrefix}-kind`} name="kind" defaultValue={unit?.kind ?? "area"}>
-          {UNIT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`registration.units.kind.${k}`)}
+      <TextField
+        id={`${idPrefix}-name`}
+        name="name"
+        label={t("registration.units.name")}
+        defaultValue={unit?.name ?? ""}
+        required
+        maxLength={250}
+        messageRoom={false}
+      />
+      <SelectField
+        id={`${idPrefix}-parent`}
+        name="parentId"
+        label={t("registration.units.parent")}
+        defaultValue={unit?.parentId ?? ""}
+        messageRoom={false}
+      >
+        <option value="">{t("registration.units.noParent")}</option>
+        {parents
+          .filter((p) => p.id !== unit?.id)
+          .map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
             </option>
           ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-expected`}>{t("registration.units.expected")}</label>
-        <input
-          id={`${idPrefix}-expected`}
-          name="expected"
-          inputMode="numeric"
-          defaultValue={unit?.expected ?? ""}
-          aria-describedby={`${idPrefix}-expected-hint`}
-        />
-        <span className="hint" id={`${idPrefix}-expected-hint`}>
-          {t("registration.units.expectedHint")}
-        </span>
-      </div>
+      </SelectField>
+      <SelectField
+        id={`${idPrefix}-kind`}
+        name="kind"
+        label={t("registration.units.kind")}
+        defaultValue={unit?.kind ?? "area"}
+        messageRoom={false}
+      >
+        {UNIT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`registration.units.kind.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={`${idPrefix}-expected`}
+        name="expected"
+        label={t("registration.units.expected")}
+        hint={t("registration.units.expectedHint")}
+        inputMode="numeric"
+        defaultValue={unit?.expected ?? ""}
+        messageRoom={false}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { FileField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { UnitFields, type UnitRow } from "./unit-fields";
 import "./units.css";
@@ -124,15 +125,13 @@ export function UnitAddAndImport({ units, busy }: { units: readonly UnitRow[]; b
         <p className="muted">{t("registration.units.import.hint")}</p>
         <Form method="post" encType="multipart/form-data">
           <CsrfInput />
-          <div className="field">
-            <label htmlFor="unit-file">{t("registration.units.import.file")}</label>
-            <input
-              id="unit-file"
-              name="file"
-              type="file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            />
-          </div>
+          <FileField
+            id="unit-file"
+            name="file"
+            label={t("registration.units.import.file")}
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            messageRoom={false}
+          />
           <button type="submit" name="intent" value="importUnits" className="primary" disabled={busy}>
             {t("registration.units.import.submit")}
           </button>

@@ -5,30 +5,18 @@
  * Errors sit beside their field, linked with aria-invalid and aria-describedby.
  */
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
+import {
+  CheckboxField,
+  RadioGroupField,
+  SelectField,
+  TextField,
+  useAfterTap,
+  type TextFieldProps,
+} from "~/components/forms/fields";
 import type { z } from "zod";
 import { useT } from "~/i18n/use-t";
 import { normaliseCccd, type Gender, GENDERS } from "~/rules/identity";
 import { fieldErrors, registrationWarnings, type FieldError } from "~/rules/registration";
-
-/** A radio or checkbox with its label: a 44-px tap target (app.css has no class for it yet). */
-export const CHOICE: React.CSSProperties = {
-  display: "inline-flex",
-  alignItems: "center",
-  gap: 8,
-  minHeight: 44,
-  fontWeight: 400,
-  cursor: "pointer",
-};
-
-/** Overrides `.field input` (full width, padding) for radios and checkboxes. */
-export const BOX: React.CSSProperties = {
-  width: 22,
-  height: 22,
-  minHeight: 0,
-  margin: 0,
-  padding: 0,
-  flex: "none",
-};
 
 export type FormValues = Record<string, string>;
 
@@ -58,6 +46,7 @@ export function useRegistrationForm(
   initial: FormValues,
   serverErrors: Record<string, FieldError> | undefined,
 ): RegistrationFormState {
+  const afterTap = useAfterTap();
   const [values, setValues] = useState<FormValues>(initial);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
@@ -96,7 +85,8 @@ export function useRegistrationForm(
       setValues((v) => ({ ...v, [field]: value }));
       setChangedSinceServer((c) => ({ ...c, [field]: true }));
     },
-    leave: (field) => setTouched((t) => (t[field] ? t : { ...t, [field]: true })),
+    // Shown after the tap in progress lands, so the message cannot move the next control away (issue 11).
+    leave: (field) => afterTap(() => setTouched((t) => (t[field] ? t : { ...t, [field]: true }))),
     error,
     warning: (field) => (warnings as Record<string, FieldError>)[field],
     onSubmit: (event) => {
@@ -118,82 +108,35 @@ export function useRegistrationForm(
   };
 }
 
-/** The ids and aria attributes that tie a field to its hint and error. */
-export function describe(field: string, state: RegistrationFormState, hasHint: boolean) {
-  const err = state.error(field);
-  const warn = state.warning(field);
-  const ids = [
-    hasHint ? `${field}-hint` : null,
-    err ? `${field}-error` : null,
-    warn ? `${field}-warning` : null,
-  ]
-    .filter(Boolean)
-    .join(" ");
-  return {
-    "aria-invalid": err ? true : undefined,
-    "aria-describedby": ids || undefined,
-  } as const;
-}
-
-export function FieldMessages({
-  field,
-  state,
-  hint,
-}: {
-  field: string;
-  state: RegistrationFormState;
-  hint?: string;
-}) {
+/** A registration field's error and warning in words, as the shared field components show them. */
+export function useFieldMessages(state: RegistrationFormState) {
   const t = useT();
-  const err = state.error(field);
-  const warn = state.warning(field);
-  return (
-    <>
-      {hint ? (
-        <span className="hint" id={`${field}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {err ? (
-        <span className="field-error" id={`${field}-error`}>
-          {t.dynamic(err.key, err.params)}
-        </span>
-      ) : null}
-      {warn && !err ? (
-        <span id={`${field}-warning`} style={{ color: "#7a5200", fontWeight: 600 }}>
-          {t("registration.warning", { message: t.dynamic(warn.key, warn.params) })}
-        </span>
-      ) : null}
-    </>
-  );
+  return (field: string): { error?: string; warning?: string } => {
+    const err = state.error(field);
+    const warn = state.warning(field);
+    return {
+      error: err ? t.dynamic(err.key, err.params) : undefined,
+      warning:
+        warn && !err ? t("registration.warning", { message: t.dynamic(warn.key, warn.params) }) : undefined,
+    };
+  };
 }
 
-function TextField({
+function RegistrationTextField({
   field,
-  label,
-  hint,
   state,
   ...input
-}: {
-  field: string;
-  label: ReactNode;
-  hint?: string;
-  state: RegistrationFormState;
-} & React.InputHTMLAttributes<HTMLInputElement>) {
+}: { field: string; state: RegistrationFormState } & Omit<TextFieldProps, "name">) {
+  const messages = useFieldMessages(state);
   return (
-    <div className="field">
-      <label htmlFor={field}>{label}</label>
-      <input
-        id={field}
-        name={field}
-        value={state.values[field] ?? ""}
-        onChange={(e) => state.set(field, e.currentTarget.value)}
-        onBlur={() => state.leave(field)}
-        {...describe(field, state, Boolean(hint))}
-        {...input}
-      />
-      <FieldMessages field={field} state={state} hint={hint} />
-    </div>
+    <TextField
+      name={field}
+      value={state.values[field] ?? ""}
+      onChange={(e) => state.set(field, e.currentTarget.value)}
+      onBlur={() => state.leave(field)}
+      {...messages(field)}
+      {...input}
+    />
   );
 }
 
@@ -214,8 +157,8 @@ export function IdentityFields({
   birthDateRange,
 }: IdentityFieldsProps) {
   const t = useT();
+  const messages = useFieldMessages(state);
   const select = (field: string) => ({
-    id: field,
     name: field,
     value: state.values[field] ?? "",
     onChange: (e: React.ChangeEvent<HTMLSelectElement>) => {
@@ -223,11 +166,11 @@ export function IdentityFields({
       state.leave(field);
     },
     onBlur: () => state.leave(field),
+    ...messages(field),
   });
-  const genderError = state.error("gender");
   return (
     <>
-      <TextField
+      <RegistrationTextField
         field="fullName"
         label={t("registration.field.fullName")}
         hint={t("registration.hint.fullName")}
@@ -236,7 +179,7 @@ export function IdentityFields({
         autoCapitalize="words"
         spellCheck={false}
       />
-      <TextField
+      <RegistrationTextField
         field="birthDate"
         label={t("registration.field.birthDate")}
         hint={t("registration.hint.birthDate")}
@@ -246,35 +189,18 @@ export function IdentityFields({
         max={birthDateRange.max}
         autoComplete="bday"
       />
-      <fieldset
-        className="field"
-        style={{ border: 0, padding: 0, margin: "0 0 14px", minWidth: 0 }}
-        aria-describedby={genderError ? "gender-error" : undefined}
-        aria-invalid={genderError ? true : undefined}
-      >
-        <legend style={{ padding: 0 }}>{t("registration.field.gender")}</legend>
-        <div style={{ display: "flex", flexWrap: "wrap", gap: "4px 20px" }}>
-          {GENDERS.map((g) => (
-            <label key={g} style={CHOICE}>
-              <input
-                type="radio"
-                style={BOX}
-                name="gender"
-                value={g}
-                checked={state.values.gender === g}
-                onChange={() => {
-                  state.set("gender", g);
-                  state.leave("gender");
-                }}
-                aria-invalid={genderError ? true : undefined}
-              />
-              {t(`registration.gender.${g}`)}
-            </label>
-          ))}
-        </div>
-        <FieldMessages field="gender" state={state} />
-      </fieldset>
-      <TextField
+      <RadioGroupField
+        name="gender"
+        legend={t("registration.field.gender")}
+        options={GENDERS.map((g) => ({ value: g, label: t(`registration.gender.${g}`) }))}
+        value={state.values.gender ?? ""}
+        onChange={(g) => {
+          state.set("gender", g);
+          state.leave("gender");
+        }}
+        {...messages("gender")}
+      />
+      <RegistrationTextField
         field="phone"
         label={t("registration.field.phone")}
         hint={t("registration.hint.phone")}
@@ -284,7 +210,7 @@ export function IdentityFields({
         autoComplete="tel"
       />
       {cccdPolicy !== "hidden" ? (
-        <TextField
+        <RegistrationTextField
           field="cccd"
           label={
             <>
@@ -298,40 +224,36 @@ export function IdentityFields({
           autoComplete="off"
         />
       ) : null}
-      <div className="field">
-        <label htmlFor="unitId">{t("registration.field.unit")}</label>
-        <select {...select("unitId")} {...describe("unitId", state, true)}>
-          <option value="">{t("registration.choose")}</option>
-          {units.map((u) =>
-            u.children.length > 0 ? (
-              <optgroup key={u.id} label={u.name}>
-                {u.children.map((c) => (
-                  <option key={c.id} value={String(c.id)}>
-                    {c.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : (
-              <option key={u.id} value={String(u.id)}>
-                {u.name}
-              </option>
-            ),
-          )}
-        </select>
-        <FieldMessages field="unitId" state={state} hint={t("registration.hint.unit")} />
-      </div>
-      <div className="field">
-        <label htmlFor="categoryId">{t("registration.field.category")}</label>
-        <select {...select("categoryId")} {...describe("categoryId", state, false)}>
-          <option value="">{t("registration.choose")}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={String(c.id)}>
-              {c.name}
+      <SelectField
+        label={t("registration.field.unit")}
+        hint={t("registration.hint.unit")}
+        {...select("unitId")}
+      >
+        <option value="">{t("registration.choose")}</option>
+        {units.map((u) =>
+          u.children.length > 0 ? (
+            <optgroup key={u.id} label={u.name}>
+              {u.children.map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            <option key={u.id} value={String(u.id)}>
+              {u.name}
             </option>
-          ))}
-        </select>
-        <FieldMessages field="categoryId" state={state} />
-      </div>
+          ),
+        )}
+      </SelectField>
+      <SelectField label={t("registration.field.category")} {...select("categoryId")}>
+        <option value="">{t("registration.choose")}</option>
+        {categories.map((c) => (
+          <option key={c.id} value={String(c.id)}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
     </>
   );
 }
@@ -340,29 +262,41 @@ export function PasswordField({ state }: { state: RegistrationFormState }) {
   const t = useT();
   const [shown, setShown] = useState(false);
   return (
-    <div className="field">
-      <label htmlFor="password">{t("registration.field.password")}</label>
-      <input
-        id="password"
-        name="password"
-        type={shown ? "text" : "password"}
-        autoComplete="new-password"
-        value={state.values.password ?? ""}
-        onChange={(e) => state.set("password", e.currentTarget.value)}
-        onBlur={() => state.leave("password")}
-        {...describe("password", state, true)}
-      />
-      <FieldMessages field="password" state={state} hint={t("registration.hint.password")} />
-      <label className="small" style={CHOICE}>
-        <input
-          type="checkbox"
-          style={BOX}
+    <RegistrationTextField
+      field="password"
+      label={t("registration.field.password")}
+      hint={t("registration.hint.password")}
+      state={state}
+      type={shown ? "text" : "password"}
+      autoComplete="new-password"
+      after={
+        <CheckboxField
+          bare
+          choiceClassName="small"
+          label={t("registration.showPassword")}
           checked={shown}
           onChange={(e) => setShown(e.currentTarget.checked)}
         />
-        {t("registration.showPassword")}
-      </label>
-    </div>
+      }
+    />
+  );
+}
+
+/** The consent box of the registration form. */
+export function ConsentField({ state, children }: { state: RegistrationFormState; children: ReactNode }) {
+  const messages = useFieldMessages(state);
+  return (
+    <CheckboxField
+      name="consent"
+      top
+      label={children}
+      checked={state.values.consent === "on"}
+      onChange={(e) => {
+        state.set("consent", e.currentTarget.checked ? "on" : "");
+        state.leave("consent");
+      }}
+      {...messages("consent")}
+    />
   );
 }
 

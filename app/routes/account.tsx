@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header";
 import { CsrfInput } from "~/components/csrf-input";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
 import { requireRole } from "~/lib/auth.server";
@@ -57,7 +58,12 @@ export default function AccountPage() {
   const [params] = useSearchParams();
   const error = result && "error" in result ? result : null;
   const field = (name: "current" | "next" | "confirm") =>
-    error?.field === name ? { "aria-invalid": true, "aria-describedby": "password-error" } : {};
+    // What is wrong is said once above the form (#password-error); the field it concerns points to it.
+    ({
+      invalid: error?.field === name,
+      describedBy: error?.field === name ? "password-error" : undefined,
+      messageRoom: false,
+    }) as const;
   return (
     <>
       <SiteHeader />
@@ -85,31 +91,28 @@ export default function AccountPage() {
           ) : null}
           <Form method="post" noValidate>
             <CsrfInput />
-            <div className="field">
-              <label htmlFor="current">{t("auth.account.currentPassword")}</label>
-              <input
-                id="current"
-                name="current"
-                type="password"
-                autoComplete="current-password"
-                {...field("current")}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="next">{t("auth.account.newPassword")}</label>
-              <input id="next" name="next" type="password" autoComplete="new-password" {...field("next")} />
-              <span className="hint">{t("auth.account.newPasswordHint")}</span>
-            </div>
-            <div className="field">
-              <label htmlFor="confirm">{t("auth.account.confirmPassword")}</label>
-              <input
-                id="confirm"
-                name="confirm"
-                type="password"
-                autoComplete="new-password"
-                {...field("confirm")}
-              />
-            </div>
+            <TextField
+              name="current"
+              label={t("auth.account.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+              {...field("current")}
+            />
+            <TextField
+              name="next"
+              label={t("auth.account.newPassword")}
+              hint={t("auth.account.newPasswordHint")}
+              type="password"
+              autoComplete="new-password"
+              {...field("next")}
+            />
+            <TextField
+              name="confirm"
+              label={t("auth.account.confirmPassword")}
+              type="password"
+              autoComplete="new-password"
+              {...field("confirm")}
+            />
             <button type="submit" className="primary">
               {t("auth.account.changePassword")}
             </button>

@@ -4,9 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useMemo } from "react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxField, TextField } from "~/components/forms/fields";
 import {
-  BOX,
-  CHOICE,
   FACTS,
   IdentityFields,
   identityValues,
@@ -294,24 +293,13 @@ export default function ContestantPage() {
             {/* Keyed by status, so the reason typed for one change is not left in the field for the next. */}
             <Form method="post" noValidate key={c.status}>
               <CsrfInput />
-              <div className="field">
-                <label htmlFor="reason">{t("registration.detail.reason")}</label>
-                <input
-                  id="reason"
-                  name="reason"
-                  maxLength={500}
-                  aria-invalid={reasonError ? true : undefined}
-                  aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
-                />
-                <span className="hint" id="reason-hint">
-                  {t("registration.detail.reasonHint")}
-                </span>
-                {reasonError ? (
-                  <span className="field-error" id="reason-error">
-                    {t.dynamic(reasonError.key)}
-                  </span>
-                ) : null}
-              </div>
+              <TextField
+                name="reason"
+                label={t("registration.detail.reason")}
+                hint={t("registration.detail.reasonHint")}
+                error={reasonError ? t.dynamic(reasonError.key) : undefined}
+                maxLength={500}
+              />
               {c.status === "disqualified" ? (
                 <button type="submit" name="intent" value="reinstate" className="secondary" disabled={busy}>
                   {t("registration.detail.reinstate")}
@@ -338,12 +326,11 @@ export default function ContestantPage() {
                   birthDateRange={d.birthDateRange}
                 />
               </div>
-              <div className="field">
-                <label style={CHOICE}>
-                  <input type="checkbox" name="isStaffMember" style={BOX} defaultChecked={c.staffMember} />
-                  {t("registration.detail.staffMember")}
-                </label>
-              </div>
+              <CheckboxField
+                name="isStaffMember"
+                label={t("registration.detail.staffMember")}
+                defaultChecked={c.staffMember}
+              />
               <button type="submit" className="primary" disabled={busy}>
                 {t("form.save")}
               </button>

@@ -7,9 +7,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxField } from "~/components/forms/fields";
 import {
   ContestFields,
-  FieldMessage,
   type ContestFieldErrors,
   type ContestFieldValues,
 } from "~/components/organizer/contest-fields";
@@ -166,17 +166,19 @@ export default function Contests() {
           <h2>{t("organizer.contests.new")}</h2>
           <p className="muted">{t("organizer.contests.newIntro")}</p>
           <ContestFields values={result?.values ?? next} errors={errors} />
-          <label className="check">
-            <input type="checkbox" name="copyUnits" value="1" defaultChecked />{" "}
-            {t("organizer.contests.copyUnits")}
-          </label>
-          <div className="field">
-            <label className="check">
-              <input type="checkbox" name="confirm" value="yes" aria-describedby="confirm-error" />{" "}
-              {t("organizer.contests.confirm")}
-            </label>
-            <FieldMessage name="confirm" errors={errors} />
-          </div>
+          <CheckboxField
+            name="copyUnits"
+            value="1"
+            defaultChecked
+            label={t("organizer.contests.copyUnits")}
+            messageRoom={false}
+          />
+          <CheckboxField
+            name="confirm"
+            value="yes"
+            label={t("organizer.contests.confirm")}
+            error={errors.confirm}
+          />
           <button type="submit" className="primary">
             {t("organizer.contests.create")}
           </button>

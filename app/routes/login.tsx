@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header";
 import { CsrfInput } from "~/components/csrf-input";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
 import { formatVnTime } from "~/rules/vn-time";
@@ -94,22 +95,24 @@ export default function LoginPage() {
           <Form method="post" noValidate>
             <CsrfInput />
             <input type="hidden" name="next" value={params.get("next") ?? ""} />
-            <div className="field">
-              <label htmlFor="login">{t("auth.login.login")}</label>
-              <input
-                id="login"
-                name="login"
-                autoComplete="username"
-                required
-                defaultValue={data?.login ?? ""}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? "login-error" : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="password">{t("auth.login.password")}</label>
-              <input id="password" name="password" type="password" autoComplete="current-password" required />
-            </div>
+            <TextField
+              name="login"
+              label={t("auth.login.login")}
+              autoComplete="username"
+              required
+              defaultValue={data?.login ?? ""}
+              invalid={Boolean(error)}
+              describedBy={error ? "login-error" : undefined}
+              messageRoom={false}
+            />
+            <TextField
+              name="password"
+              label={t("auth.login.password")}
+              type="password"
+              autoComplete="current-password"
+              required
+              messageRoom={false}
+            />
             <button type="submit" className="primary block" disabled={busy}>
               {t("auth.login.submit")}
             </button>

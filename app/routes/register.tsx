@@ -5,12 +5,9 @@ import { useMemo } from "react";
 import { SiteHeader } from "~/components/site-header";
 import { CsrfInput } from "~/components/csrf-input";
 import {
-  BOX,
-  CHOICE,
-  FieldMessages,
+  ConsentField,
   IdentityFields,
   PasswordField,
-  describe,
   useRegistrationForm,
   valuesFromForm,
   type FormValues,
@@ -167,7 +164,6 @@ function RegistrationForm({ form }: { form: LoadedForm }) {
   const busy = useNavigation().state !== "idle";
   const schema = useMemo(() => registrationSchema(rulesFromData(form.rules)), [form.rules]);
   const state = useRegistrationForm(schema, result?.values ?? {}, result?.errors);
-  const consentError = state.error("consent");
   const serverCount = result ? Object.keys(result.errors).length : 0;
   const count = state.blockedCount || (result && !result.taken ? serverCount : 0);
 
@@ -203,29 +199,13 @@ function RegistrationForm({ form }: { form: LoadedForm }) {
           birthDateRange={form.birthDateRange}
         />
         <PasswordField state={state} />
-        <div className="field">
-          <label style={{ ...CHOICE, alignItems: "flex-start" }}>
-            <input
-              type="checkbox"
-              name="consent"
-              style={{ ...BOX, marginTop: 2 }}
-              checked={state.values.consent === "on"}
-              onChange={(e) => {
-                state.set("consent", e.currentTarget.checked ? "on" : "");
-                state.leave("consent");
-              }}
-              {...describe("consent", state, false)}
-            />
-            <span>
-              {t("registration.consent.before")}
-              <Link to="/data-notice" target="_blank" rel="noopener">
-                {t("registration.consent.link")}
-              </Link>
-              {t("registration.consent.after")}
-            </span>
-          </label>
-          {consentError ? <FieldMessages field="consent" state={state} /> : null}
-        </div>
+        <ConsentField state={state}>
+          {t("registration.consent.before")}
+          <Link to="/data-notice" target="_blank" rel="noopener">
+            {t("registration.consent.link")}
+          </Link>
+          {t("registration.consent.after")}
+        </ConsentField>
         <button type="submit" className="primary block" disabled={busy}>
           {t("registration.submit")}
         </button>

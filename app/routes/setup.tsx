@@ -8,11 +8,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { TextField } from "~/components/forms/fields";
 import { SiteHeader } from "~/components/site-header";
 import {
   ContestFields,
   EMPTY_CONTEST,
-  FieldMessage,
   type ContestFieldErrors,
   type ContestFieldValues,
 } from "~/components/organizer/contest-fields";
@@ -135,31 +135,21 @@ export default function Setup() {
               <ContestFields values={values} errors={errors} />
               <h2>{t("organizer.setup.admin")}</h2>
               <p className="muted">{t("organizer.setup.adminHint")}</p>
-              <div className="field">
-                <label htmlFor="password">{t("organizer.setup.password")}</label>
-                <input
-                  id="password"
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  aria-invalid={errors.password ? true : undefined}
-                  aria-describedby="password-error"
-                />
-                <span className="hint">{t("organizer.setup.passwordHint", { min: ADMIN_PASSWORD_MIN })}</span>
-                <FieldMessage name="password" errors={errors} />
-              </div>
-              <div className="field">
-                <label htmlFor="confirm">{t("organizer.setup.confirm")}</label>
-                <input
-                  id="confirm"
-                  name="confirm"
-                  type="password"
-                  autoComplete="new-password"
-                  aria-invalid={errors.confirm ? true : undefined}
-                  aria-describedby="confirm-error"
-                />
-                <FieldMessage name="confirm" errors={errors} />
-              </div>
+              <TextField
+                name="password"
+                label={t("organizer.setup.password")}
+                hint={t("organizer.setup.passwordHint", { min: ADMIN_PASSWORD_MIN })}
+                error={errors.password}
+                type="password"
+                autoComplete="new-password"
+              />
+              <TextField
+                name="confirm"
+                label={t("organizer.setup.confirm")}
+                error={errors.confirm}
+                type="password"
+                autoComplete="new-password"
+              />
               <p className="muted">{t("organizer.setup.next")}</p>
               <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
                 {t("organizer.setup.submit")}

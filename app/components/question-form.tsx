@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { Form } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
+import { DateField, SelectField, TextField, TextareaField } from "~/components/forms/fields";
 import { QuestionCard } from "~/components/question-card";
 import { useT } from "~/i18n/use-t";
 import type { Lang } from "~/i18n";
@@ -313,7 +314,13 @@ export function QuestionForm({
 
   const live = readOnly ? [] : describeAll(t.lang, saveProblems(draft, status));
   const cues = readOnly ? [] : [...describeAll(t.lang, questionWarnings(draft)), ...bankCues];
-  const aria = (field: FormField) => (invalid.has(field) ? true : undefined);
+  // What is wrong is listed once above the form; each field it concerns is marked invalid.
+  const field = (name: FormField, id: string) => ({
+    id,
+    name,
+    invalid: invalid.has(name),
+    messageRoom: false,
+  });
 
   return (
     <div className="question-editor">
@@ -334,66 +341,52 @@ export function QuestionForm({
         ) : null}
         <fieldset disabled={readOnly} className="question-form-fields">
           <div className="grid three">
-            <div className="field">
-              <label htmlFor="q-topic">{t("questions.form.topic")}</label>
-              <select
-                id="q-topic"
-                name="topicId"
-                value={values.topicId}
-                aria-invalid={aria("topicId")}
-                onChange={(e) => set("topicId", Number(e.target.value))}
-              >
-                {topics.map((topic) => (
-                  <option key={topic.id} value={topic.id}>
-                    {topic.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="q-difficulty">{t("questions.form.difficulty")}</label>
-              <select
-                id="q-difficulty"
-                name="difficulty"
-                value={values.difficulty}
-                onChange={(e) => set("difficulty", e.target.value as Difficulty)}
-              >
-                {DIFFICULTIES.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`questions.difficulty.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="q-type">{t("questions.form.type")}</label>
-              <select
-                id="q-type"
-                name="type"
-                value={values.type}
-                onChange={(e) => setType(e.target.value as QuestionType)}
-              >
-                {QUESTION_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`questions.type.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              {...field("topicId", "q-topic")}
+              label={t("questions.form.topic")}
+              value={values.topicId}
+              onChange={(e) => set("topicId", Number(e.target.value))}
+            >
+              {topics.map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {topic.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              {...field("difficulty", "q-difficulty")}
+              label={t("questions.form.difficulty")}
+              value={values.difficulty}
+              onChange={(e) => set("difficulty", e.target.value as Difficulty)}
+            >
+              {DIFFICULTIES.map((d) => (
+                <option key={d} value={d}>
+                  {t(`questions.difficulty.${d}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              {...field("type", "q-type")}
+              label={t("questions.form.type")}
+              value={values.type}
+              onChange={(e) => setType(e.target.value as QuestionType)}
+            >
+              {QUESTION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`questions.type.${type}`)}
+                </option>
+              ))}
+            </SelectField>
           </div>
 
-          <div className="field">
-            <label htmlFor="q-text">{t("questions.form.text")}</label>
-            <textarea
-              id="q-text"
-              name="text"
-              rows={3}
-              maxLength={2000}
-              value={values.text}
-              aria-invalid={aria("text")}
-              onChange={(e) => set("text", e.target.value)}
-            />
-          </div>
+          <TextareaField
+            {...field("text", "q-text")}
+            label={t("questions.form.text")}
+            rows={3}
+            maxLength={2000}
+            value={values.text}
+            onChange={(e) => set("text", e.target.value)}
+          />
 
           <fieldset
             className={`field question-form-options${invalid.has("options") || invalid.has("correct") ? " invalid" : ""}`}
@@ -441,115 +434,78 @@ export function QuestionForm({
             })}
           </fieldset>
 
-          <div className="field">
-            <label htmlFor="q-explanation">{t("questions.form.explanation")}</label>
-            <textarea
-              id="q-explanation"
-              name="explanation"
-              rows={3}
-              maxLength={3000}
-              value={values.explanation}
-              aria-invalid={aria("explanation")}
-              onChange={(e) => set("explanation", e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="q-source-document">{t("questions.form.sourceDocument")}</label>
-            <input
-              id="q-source-document"
-              name="sourceDocument"
-              maxLength={300}
-              value={values.sourceDocument}
-              aria-invalid={aria("sourceDocument")}
-              aria-describedby="q-source-document-hint"
-              onChange={(e) => set("sourceDocument", e.target.value)}
-            />
-            <span className="hint" id="q-source-document-hint">
-              {t("questions.form.sourceDocumentHint")}
-            </span>
-          </div>
+          <TextareaField
+            {...field("explanation", "q-explanation")}
+            label={t("questions.form.explanation")}
+            rows={3}
+            maxLength={3000}
+            value={values.explanation}
+            onChange={(e) => set("explanation", e.target.value)}
+          />
+          <TextField
+            {...field("sourceDocument", "q-source-document")}
+            label={t("questions.form.sourceDocument")}
+            hint={t("questions.form.sourceDocumentHint")}
+            maxLength={300}
+            value={values.sourceDocument}
+            onChange={(e) => set("sourceDocument", e.target.value)}
+          />
           <div className="grid two">
-            <div className="field">
-              <label htmlFor="q-source-title">{t("questions.form.sourceTitle")}</label>
-              <input
-                id="q-source-title"
-                name="sourceTitle"
-                maxLength={500}
-                value={values.sourceTitle}
-                onChange={(e) => set("sourceTitle", e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="q-source-article">{t("questions.form.sourceArticle")}</label>
-              <input
-                id="q-source-article"
-                name="sourceArticle"
-                maxLength={200}
-                value={values.sourceArticle}
-                onChange={(e) => set("sourceArticle", e.target.value)}
-              />
-            </div>
-          </div>
-          <div className="field">
-            <label htmlFor="q-tags">{t("questions.form.tags")}</label>
-            <input
-              id="q-tags"
-              name="tags"
-              value={values.tags}
-              onChange={(e) => set("tags", e.target.value)}
+            <TextField
+              {...field("sourceTitle", "q-source-title")}
+              label={t("questions.form.sourceTitle")}
+              maxLength={500}
+              value={values.sourceTitle}
+              onChange={(e) => set("sourceTitle", e.target.value)}
+            />
+            <TextField
+              {...field("sourceArticle", "q-source-article")}
+              label={t("questions.form.sourceArticle")}
+              maxLength={200}
+              value={values.sourceArticle}
+              onChange={(e) => set("sourceArticle", e.target.value)}
             />
           </div>
+          <TextField
+            {...field("tags", "q-tags")}
+            label={t("questions.form.tags")}
+            value={values.tags}
+            onChange={(e) => set("tags", e.target.value)}
+          />
           <div className="grid two">
-            <div className="field">
-              <label htmlFor="q-valid-from">{t("bankValidity.form.validFrom")}</label>
-              <input
-                id="q-valid-from"
-                name="validFrom"
-                type="date"
-                value={values.validFrom}
-                aria-invalid={aria("validFrom")}
-                aria-describedby="q-validity-hint"
-                onChange={(e) => set("validFrom", e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="q-valid-until">{t("bankValidity.form.validUntil")}</label>
-              <input
-                id="q-valid-until"
-                name="validUntil"
-                type="date"
-                value={values.validUntil}
-                aria-invalid={aria("validUntil")}
-                aria-describedby="q-validity-hint"
-                onChange={(e) => set("validUntil", e.target.value)}
-              />
-            </div>
+            <DateField
+              {...field("validFrom", "q-valid-from")}
+              label={t("bankValidity.form.validFrom")}
+              describedBy="q-validity-hint"
+              value={values.validFrom}
+              onChange={(e) => set("validFrom", e.target.value)}
+            />
+            <DateField
+              {...field("validUntil", "q-valid-until")}
+              label={t("bankValidity.form.validUntil")}
+              describedBy="q-validity-hint"
+              value={values.validUntil}
+              onChange={(e) => set("validUntil", e.target.value)}
+            />
           </div>
           <p id="q-validity-hint" className="muted small">
             {t("bankValidity.form.validityHint")}
           </p>
           <div className="grid two">
-            <div className="field">
-              <label htmlFor="q-basis">{t("bankValidity.form.basis")}</label>
-              <input
-                id="q-basis"
-                name="basis"
-                value={values.basis}
-                placeholder="59/2022/NĐ-CP, 749/QĐ-TTg"
-                onChange={(e) => set("basis", e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="q-groups">{t("bankValidity.form.exclusionGroups")}</label>
-              <input
-                id="q-groups"
-                name="exclusionGroups"
-                value={values.exclusionGroups}
-                placeholder="ctcds-muc-tieu"
-                aria-invalid={aria("exclusionGroups")}
-                onChange={(e) => set("exclusionGroups", e.target.value)}
-              />
-            </div>
+            <TextField
+              {...field("basis", "q-basis")}
+              label={t("bankValidity.form.basis")}
+              value={values.basis}
+              placeholder="59/2022/NĐ-CP, 749/QĐ-TTg"
+              onChange={(e) => set("basis", e.target.value)}
+            />
+            <TextField
+              {...field("exclusionGroups", "q-groups")}
+              label={t("bankValidity.form.exclusionGroups")}
+              value={values.exclusionGroups}
+              placeholder="ctcds-muc-tieu"
+              onChange={(e) => set("exclusionGroups", e.target.value)}
+            />
           </div>
           {cues.length > 0 ? (
             <div className="question-form-cues" aria-live="polite">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { DateField, SelectField, TextField, TextareaField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { translate, translateDynamic } from "~/i18n";
 import { CCCD_POLICIES, contestSettingsSchema } from "~/rules/contest-settings";
@@ -71,14 +72,11 @@ export default function ContestPage() {
   const { values, canEdit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : {};
-  const invalid = (name: string) =>
-    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
-  const error = (name: string) =>
-    errors[name] ? (
-      <span className="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </span>
-    ) : null;
+  const field = (name: keyof typeof values) => ({
+    name,
+    error: errors[name],
+    defaultValue: values[name],
+  });
   return (
     <>
       <h1>{t("console.contest.title")}</h1>
@@ -92,84 +90,25 @@ export default function ContestPage() {
         <CsrfInput />
         <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           {FIELDS.map(([name, label]) => (
-            <div className="field" key={name}>
-              <label htmlFor={name}>{t(label)}</label>
-              <input id={name} name={name} defaultValue={values[name]} {...invalid(name)} />
-              {error(name)}
-            </div>
+            <TextField key={name} label={t(label)} {...field(name)} />
           ))}
-          <div className="field">
-            <label htmlFor="description">{t("console.contest.field.description")}</label>
-            <textarea
-              id="description"
-              name="description"
-              defaultValue={values.description}
-              {...invalid("description")}
-            />
-            {error("description")}
-          </div>
-          <div className="field">
-            <label htmlFor="dataNotice">{t("console.contest.field.dataNotice")}</label>
-            <textarea
-              id="dataNotice"
-              name="dataNotice"
-              rows={8}
-              defaultValue={values.dataNotice}
-              {...invalid("dataNotice")}
-            />
-            {error("dataNotice")}
-          </div>
-          <div className="field">
-            <label htmlFor="referenceDate">{t("organizer.field.referenceDate")}</label>
-            <input
-              id="referenceDate"
-              name="referenceDate"
-              type="date"
-              defaultValue={values.referenceDate}
-              {...invalid("referenceDate")}
-            />
-            <span className="hint">{t("organizer.field.referenceDateHint")}</span>
-            {error("referenceDate")}
-          </div>
+          <TextareaField label={t("console.contest.field.description")} {...field("description")} />
+          <TextareaField label={t("console.contest.field.dataNotice")} rows={8} {...field("dataNotice")} />
+          <DateField
+            label={t("organizer.field.referenceDate")}
+            hint={t("organizer.field.referenceDateHint")}
+            {...field("referenceDate")}
+          />
           <div className="grid three">
-            <div className="field">
-              <label htmlFor="cccdPolicy">{t("console.contest.field.cccdPolicy")}</label>
-              <select
-                id="cccdPolicy"
-                name="cccdPolicy"
-                defaultValue={values.cccdPolicy}
-                {...invalid("cccdPolicy")}
-              >
-                {CCCD_POLICIES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`console.contest.cccd.${p}`)}
-                  </option>
-                ))}
-              </select>
-              {error("cccdPolicy")}
-            </div>
-            <div className="field">
-              <label htmlFor="minAge">{t("console.contest.field.minAge")}</label>
-              <input
-                id="minAge"
-                name="minAge"
-                inputMode="numeric"
-                defaultValue={values.minAge}
-                {...invalid("minAge")}
-              />
-              {error("minAge")}
-            </div>
-            <div className="field">
-              <label htmlFor="maxAge">{t("console.contest.field.maxAge")}</label>
-              <input
-                id="maxAge"
-                name="maxAge"
-                inputMode="numeric"
-                defaultValue={values.maxAge}
-                {...invalid("maxAge")}
-              />
-              {error("maxAge")}
-            </div>
+            <SelectField label={t("console.contest.field.cccdPolicy")} {...field("cccdPolicy")}>
+              {CCCD_POLICIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`console.contest.cccd.${p}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField label={t("console.contest.field.minAge")} inputMode="numeric" {...field("minAge")} />
+            <TextField label={t("console.contest.field.maxAge")} inputMode="numeric" {...field("maxAge")} />
           </div>
           {canEdit ? (
             <button type="submit" className="primary">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { SelectField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { findDuplicates } from "~/rules/duplicates";
 import { formatDateIn } from "~/i18n/dates";
@@ -139,52 +140,53 @@ export default function ContestantsPage() {
       <section className="card">
         <Form method="get" role="search">
           <div className="grid two">
-            <div className="field">
-              <label htmlFor="q">{t("registration.console.search")}</label>
-              <input
-                id="q"
-                name="q"
-                type="search"
-                defaultValue={params.get("q") ?? ""}
-                aria-describedby="q-hint"
-              />
-              <span className="hint" id="q-hint">
-                {t("registration.console.searchHint")}
-              </span>
-            </div>
-            <div className="field">
-              <label htmlFor="unit">{t("registration.field.unit")}</label>
-              <select id="unit" name="unit" defaultValue={params.get("unit") ?? ""}>
-                <option value="">{t("registration.console.all")}</option>
-                {data.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.child ? `— ${u.name}` : u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="category">{t("registration.field.category")}</label>
-              <select id="category" name="category" defaultValue={params.get("category") ?? ""}>
-                <option value="">{t("registration.console.all")}</option>
-                {data.categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="status">{t("registration.console.status")}</label>
-              <select id="status" name="status" defaultValue={params.get("status") ?? ""}>
-                <option value="">{t("registration.console.all")}</option>
-                {CONTESTANT_FILTER_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`registration.console.status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TextField
+              name="q"
+              type="search"
+              label={t("registration.console.search")}
+              hint={t("registration.console.searchHint")}
+              defaultValue={params.get("q") ?? ""}
+              messageRoom={false}
+            />
+            <SelectField
+              name="unit"
+              label={t("registration.field.unit")}
+              defaultValue={params.get("unit") ?? ""}
+              messageRoom={false}
+            >
+              <option value="">{t("registration.console.all")}</option>
+              {data.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.child ? `— ${u.name}` : u.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              name="category"
+              label={t("registration.field.category")}
+              defaultValue={params.get("category") ?? ""}
+              messageRoom={false}
+            >
+              <option value="">{t("registration.console.all")}</option>
+              {data.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              name="status"
+              label={t("registration.console.status")}
+              defaultValue={params.get("status") ?? ""}
+              messageRoom={false}
+            >
+              <option value="">{t("registration.console.all")}</option>
+              {CONTESTANT_FILTER_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`registration.console.status.${s}`)}
+                </option>
+              ))}
+            </SelectField>
           </div>
           <div style={{ display: "flex", gap: 10, flexWrap: "wrap", alignItems: "center" }}>
             <button type="submit" className="primary">

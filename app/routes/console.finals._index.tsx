@@ -5,6 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxField, RadioGroupField, SelectField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
@@ -158,35 +159,65 @@ export default function LiveFinals() {
           {result && result.ok ? (
             <p role="status">{t("live.create.created", { code: result.code })}</p>
           ) : null}
-          <label>
-            {t("live.create.name")}
-            <input name="title" required minLength={3} maxLength={200} defaultValue="Chung kết" />
-          </label>
-          <fieldset>
-            <legend>{t("live.create.questions")}</legend>
-            <label>
-              <input type="radio" name="questionsKind" value="drawn" defaultChecked />{" "}
-              {t("live.create.drawn")}
-            </label>
-            <label>
-              <input type="radio" name="questionsKind" value="picked" /> {t("live.create.picked")}
-            </label>
-          </fieldset>
-          <label>
-            {t("live.create.count")}
-            <input name="count" type="number" min={1} max={100} defaultValue={10} required />
-          </label>
-          <label>
-            {t("live.create.topic")}
-            <select name="topicId" defaultValue="">
+          <TextField
+            name="title"
+            label={t("live.create.name")}
+            required
+            minLength={3}
+            maxLength={200}
+            defaultValue="Chung kết"
+            messageRoom={false}
+          />
+          <RadioGroupField
+            name="questionsKind"
+            legend={t("live.create.questions")}
+            defaultValue="drawn"
+            options={[
+              { value: "drawn", label: t("live.create.drawn") },
+              { value: "picked", label: t("live.create.picked") },
+            ]}
+            messageRoom={false}
+          />
+          <div className="grid two">
+            <TextField
+              name="count"
+              label={t("live.create.count")}
+              type="number"
+              min={1}
+              max={100}
+              defaultValue={10}
+              required
+              messageRoom={false}
+            />
+            <SelectField name="topicId" label={t("live.create.topic")} defaultValue="" messageRoom={false}>
               <option value="">{t("live.create.anyTopic")}</option>
               {data.topics.map((topic) => (
                 <option key={topic.id} value={topic.id}>
                   {topic.name}
                 </option>
               ))}
-            </select>
-          </label>
+            </SelectField>
+            <TextField
+              name="secondsPerQuestion"
+              label={t("live.create.seconds")}
+              type="number"
+              min={5}
+              max={300}
+              defaultValue={20}
+              required
+              messageRoom={false}
+            />
+            <TextField
+              name="basePoints"
+              label={t("live.create.basePoints")}
+              type="number"
+              min={1}
+              max={1000}
+              defaultValue={10}
+              required
+              messageRoom={false}
+            />
+          </div>
           <details className="live-picker">
             <summary>{t("live.create.picked")}</summary>
             <p>{t("live.create.pickedHint")}</p>
@@ -217,24 +248,27 @@ export default function LiveFinals() {
               </tbody>
             </table>
           </details>
-          <label>
-            {t("live.create.seconds")}
-            <input name="secondsPerQuestion" type="number" min={5} max={300} defaultValue={20} required />
-          </label>
-          <label>
-            {t("live.create.basePoints")}
-            <input name="basePoints" type="number" min={1} max={1000} defaultValue={10} required />
-          </label>
-          <label>
-            <input name="speedBonus" type="checkbox" value="1" /> {t("live.create.speedBonus")}
-          </label>
-          <label>
-            {t("live.create.speedBonusPoints")}
-            <input name="speedBonusPoints" type="number" min={0} max={1000} defaultValue={5} />
-          </label>
-          <label>
-            <input name="predictionEnabled" type="checkbox" value="1" /> {t("live.create.prediction")}
-          </label>
+          <CheckboxField
+            name="speedBonus"
+            value="1"
+            label={t("live.create.speedBonus")}
+            messageRoom={false}
+          />
+          <TextField
+            name="speedBonusPoints"
+            label={t("live.create.speedBonusPoints")}
+            type="number"
+            min={0}
+            max={1000}
+            defaultValue={5}
+            messageRoom={false}
+          />
+          <CheckboxField
+            name="predictionEnabled"
+            value="1"
+            label={t("live.create.prediction")}
+            messageRoom={false}
+          />
           <fieldset>
             <legend>{t("live.create.who")}</legend>
             <label>

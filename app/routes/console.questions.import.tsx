@@ -7,6 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
+import { FileField, SelectField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
 import { describeProblem } from "~/i18n/problems";
@@ -187,47 +188,48 @@ export default function ImportQuestionsPage() {
         <Form method="post" encType="multipart/form-data" key={preview?.fileName ?? "upload"}>
           <CsrfInput />
           <input type="hidden" name="intent" value="preview" />
-          <div className="field">
-            <label htmlFor="import-file">{t("questions.import.file")}</label>
-            <input
-              id="import-file"
-              name="file"
-              type="file"
-              required
-              accept=".xlsx,.csv,.gift,.aiken,.txt,.json,.docx,.zip"
-              aria-describedby="import-file-hint"
-            />
-            <span className="hint" id="import-file-hint">
-              {t("questions.import.fileHint", { maxMb })} {t("media.importHint")}
-            </span>
-          </div>
+          <FileField
+            id="import-file"
+            name="file"
+            label={t("questions.import.file")}
+            hint={`${t("questions.import.fileHint", { maxMb })} ${t("media.importHint")}`}
+            required
+            accept=".xlsx,.csv,.gift,.aiken,.txt,.json,.docx,.zip"
+            messageRoom={false}
+          />
           <details>
             <summary className="small">
               {t("questions.import.defaultTopic")} / {t("questions.import.defaultDifficulty")}
             </summary>
             <div className="grid two" style={{ marginTop: 8 }}>
-              <div className="field">
-                <label htmlFor="import-topic">{t("questions.import.defaultTopic")}</label>
-                <select id="import-topic" name="defaultTopic" defaultValue="">
-                  <option value="">{t("questions.import.none")}</option>
-                  {topics.map((topic) => (
-                    <option key={topic.id} value={topic.name}>
-                      {topic.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="import-difficulty">{t("questions.import.defaultDifficulty")}</label>
-                <select id="import-difficulty" name="defaultDifficulty" defaultValue="">
-                  <option value="">{t("questions.import.none")}</option>
-                  {DIFFICULTIES.map((d) => (
-                    <option key={d} value={d}>
-                      {t(`questions.difficulty.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id="import-topic"
+                name="defaultTopic"
+                label={t("questions.import.defaultTopic")}
+                defaultValue=""
+                messageRoom={false}
+              >
+                <option value="">{t("questions.import.none")}</option>
+                {topics.map((topic) => (
+                  <option key={topic.id} value={topic.name}>
+                    {topic.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                id="import-difficulty"
+                name="defaultDifficulty"
+                label={t("questions.import.defaultDifficulty")}
+                defaultValue=""
+                messageRoom={false}
+              >
+                <option value="">{t("questions.import.none")}</option>
+                {DIFFICULTIES.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`questions.difficulty.${d}`)}
+                  </option>
+                ))}
+              </SelectField>
             </div>
           </details>
           <button type="submit" className="primary" disabled={busy}>

@@ -7,6 +7,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxField } from "~/components/forms/fields";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
@@ -136,17 +137,15 @@ export default function RoundRehearsal() {
       </p>
       <Form method="post" className="card">
         <CsrfInput />
-        <label className="check">
-          <input
-            type="checkbox"
-            name="rehearsal"
-            value="1"
-            defaultChecked={round.rehearsal}
-            disabled={!canEdit}
-            key={String(round.rehearsal)}
-          />{" "}
-          {t("organizer.rehearsal.flag")}
-        </label>
+        <CheckboxField
+          bare
+          name="rehearsal"
+          value="1"
+          defaultChecked={round.rehearsal}
+          disabled={!canEdit}
+          key={String(round.rehearsal)}
+          label={t("organizer.rehearsal.flag")}
+        />
         {canEdit ? (
           <p>
             <button type="submit" name="intent" value="flag">
@@ -159,10 +158,12 @@ export default function RoundRehearsal() {
         <Form method="post" className="card">
           <CsrfInput />
           <h2>{t("organizer.rehearsal.wipeTitle")}</h2>
-          <label className="check">
-            <input type="checkbox" name="confirm" value="yes" />{" "}
-            {t("organizer.rehearsal.wipeConfirm", { n: attempts })}
-          </label>
+          <CheckboxField
+            bare
+            name="confirm"
+            value="yes"
+            label={t("organizer.rehearsal.wipeConfirm", { n: attempts })}
+          />
           <p>
             <button type="submit" name="intent" value="wipe" className="danger">
               {t("organizer.rehearsal.wipe")}
@@ -178,10 +179,12 @@ export default function RoundRehearsal() {
             <p className="muted">{t("organizer.rehearsal.deleteBlocked")}</p>
           ) : (
             <>
-              <label className="check">
-                <input type="checkbox" name="confirm" value="yes" />{" "}
-                {t("organizer.rehearsal.deleteConfirm", { round: round.title })}
-              </label>
+              <CheckboxField
+                bare
+                name="confirm"
+                value="yes"
+                label={t("organizer.rehearsal.deleteConfirm", { round: round.title })}
+              />
               <p>
                 <button type="submit" name="intent" value="delete" className="danger">
                   {t("organizer.rehearsal.delete")}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
+import { SelectField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { translate, type MessageKey } from "~/i18n";
 import { formatDateIn } from "~/i18n/dates";
@@ -160,45 +161,22 @@ export default function StaffPage() {
           <CsrfInput />
           <input type="hidden" name="intent" value="create" />
           <div className="grid three">
-            <div className="field">
-              <label htmlFor="username">{t("console.staff.username")}</label>
-              <input
-                id="username"
-                name="username"
-                aria-invalid={errors.username ? true : undefined}
-                aria-describedby="username-hint username-error"
-              />
-              <span className="hint" id="username-hint">
-                {t("console.staff.usernameHint")}
-              </span>
-              {errors.username ? (
-                <span className="field-error" id="username-error">
-                  {errors.username}
-                </span>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="displayName">{t("console.staff.displayName")}</label>
-              <input
-                id="displayName"
-                name="displayName"
-                aria-invalid={errors.displayName ? true : undefined}
-                aria-describedby="displayName-error"
-              />
-              {errors.displayName ? (
-                <span className="field-error" id="displayName-error">
-                  {errors.displayName}
-                </span>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="role">{t("console.staff.role")}</label>
-              <select id="role" name="role" defaultValue="organizer">
-                <option value="organizer">{t("auth.role.organizer")}</option>
-                <option value="judge">{t("auth.role.judge")}</option>
-              </select>
-              {errors.role ? <span className="field-error">{errors.role}</span> : null}
-            </div>
+            <TextField
+              name="username"
+              label={t("console.staff.username")}
+              hint={t("console.staff.usernameHint")}
+              error={errors.username}
+            />
+            <TextField name="displayName" label={t("console.staff.displayName")} error={errors.displayName} />
+            <SelectField
+              name="role"
+              label={t("console.staff.role")}
+              defaultValue="organizer"
+              error={errors.role}
+            >
+              <option value="organizer">{t("auth.role.organizer")}</option>
+              <option value="judge">{t("auth.role.judge")}</option>
+            </SelectField>
           </div>
           <button type="submit" className="primary">
             {t("console.staff.create")}

@@ -4,6 +4,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { FileField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import type { PictureView } from "~/rules/question-formats/pictures";
 import type { PictureActionResult } from "~/routes/console.questions.$id.picture";
@@ -37,24 +38,23 @@ export function QuestionPictureEditor({
           encType="multipart/form-data"
         >
           <CsrfInput />
-          <div className="field">
-            <label htmlFor="picture-file">{t("media.pictureFile", { maxMb })}</label>
-            <input id="picture-file" name="picture" type="file" accept=".png,.jpg,.jpeg,.webp" />
-          </div>
-          <div className="field">
-            <label htmlFor="picture-alt">{t("media.pictureAlt")}</label>
-            <input
-              id="picture-alt"
-              name="alt"
-              required
-              maxLength={500}
-              defaultValue={picture?.alt ?? ""}
-              aria-describedby="picture-alt-hint"
-            />
-            <span className="hint" id="picture-alt-hint">
-              {t("media.pictureAltHint")}
-            </span>
-          </div>
+          <FileField
+            id="picture-file"
+            name="picture"
+            label={t("media.pictureFile", { maxMb })}
+            accept=".png,.jpg,.jpeg,.webp"
+            messageRoom={false}
+          />
+          <TextField
+            id="picture-alt"
+            name="alt"
+            label={t("media.pictureAlt")}
+            hint={t("media.pictureAltHint")}
+            required
+            maxLength={500}
+            defaultValue={picture?.alt ?? ""}
+            messageRoom={false}
+          />
           {result && "error" in result ? (
             <p className="form-error" role="alert">
               {result.error}

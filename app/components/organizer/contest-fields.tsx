@@ -1,6 +1,6 @@
 /**
  * The fields of a new contest, shared by the first-run page and "next year's contest". Each message has
- * its room reserved under its field, so nothing below moves when one appears (issue 11).
+ * its room reserved under its field (app/components/forms), so nothing below moves when one appears.
  */
 import { DateField, SelectField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";

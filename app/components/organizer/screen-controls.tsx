@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from "react";
 import { SCREEN_VIEWS, type ConnectedScreen, type ScreenView } from "~/realtime/contract";
+import { SelectField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { openSocket, type ContestClientSocket } from "~/components/board-live";
 
@@ -92,26 +93,34 @@ export function ScreenControls({
                   }}
                   style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}
                 >
-                  <label className="field" style={{ margin: 0 }}>
-                    {t("organizer.screens.round")}
-                    <select name="roundId" defaultValue={s.roundId}>
-                      {rounds.map((r) => (
-                        <option key={r.roundId} value={r.roundId}>
-                          {r.title}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="field" style={{ margin: 0 }}>
-                    {t("organizer.screens.view")}
-                    <select name="view" defaultValue={s.view === "auto" ? "live" : s.view}>
-                      {SCREEN_VIEWS.map((v) => (
-                        <option key={v} value={v}>
-                          {t(`organizer.view.${v}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <SelectField
+                    id={`screen-${s.screenId}-round`}
+                    name="roundId"
+                    label={t("organizer.screens.round")}
+                    defaultValue={s.roundId}
+                    fieldClassName="tight"
+                    messageRoom={false}
+                  >
+                    {rounds.map((r) => (
+                      <option key={r.roundId} value={r.roundId}>
+                        {r.title}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <SelectField
+                    id={`screen-${s.screenId}-view`}
+                    name="view"
+                    label={t("organizer.screens.view")}
+                    defaultValue={s.view === "auto" ? "live" : s.view}
+                    fieldClassName="tight"
+                    messageRoom={false}
+                  >
+                    {SCREEN_VIEWS.map((v) => (
+                      <option key={v} value={v}>
+                        {t(`organizer.view.${v}`)}
+                      </option>
+                    ))}
+                  </SelectField>
                   <button type="submit" className="primary">
                     {t("organizer.screens.show")}
                   </button>

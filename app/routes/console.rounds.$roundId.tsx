@@ -20,7 +20,8 @@ import {
   roundFormValues,
   type RoundRulesContext,
 } from "~/rules/round-settings";
-import { formatVnDateTime, parseVnDateTimeLocal, toVnDateTimeLocal } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
+import { parseVnDateTimeLocal, toVnDateTimeLocal } from "~/rules/vn-time";
 import { contestReferenceDate, findCurrentContest, listCategories } from "#db/repos/contests";
 import { listTopics } from "#db/repos/questions";
 import { findRoundSettings, roundHasAttempts, type RoundSettings } from "#db/repos/rounds";
@@ -119,8 +120,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           id: round.id,
           title: round.title,
           phase: roundPhase(now, round.opensAt, round.closesAt),
-          rankedAt: round.rankedAt ? formatVnDateTime(round.rankedAt) : null,
-          publishedAt: round.publishedAt ? formatVnDateTime(round.publishedAt) : null,
+          rankedAt: round.rankedAt ? formatDateTimeIn(context.lang, round.rankedAt) : null,
+          publishedAt: round.publishedAt ? formatDateTimeIn(context.lang, round.publishedAt) : null,
           perfectCount: round.perfectCount,
           started: attempts?.started ?? 0,
           submitted: attempts?.submitted ?? 0,

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { TextField } from "~/components/forms/fields";
-import { useT } from "~/i18n/use-t";
+import { useLang, useT } from "~/i18n/use-t";
 import { DIFFICULTIES } from "~/rules/question";
 import { PRIZE_KINDS } from "~/rules/prizes";
 import {
@@ -23,7 +23,8 @@ import {
   type RoundProblem,
   type RoundRulesContext,
 } from "~/rules/round-settings";
-import { formatVnDateTime, parseVnDateTimeLocal } from "~/rules/vn-time";
+import { formatDateTimeIn } from "~/i18n/dates";
+import { parseVnDateTimeLocal } from "~/rules/vn-time";
 import { DrawSection, liveDrawOf, readRoundFormDraw, withKeys, type DrawRow } from "./draw-section";
 import { RoundActions, type RoundActionOutcome, type RoundSummary } from "./round-actions";
 import { RoundCheckbox } from "./round-choice";
@@ -57,6 +58,7 @@ export function RoundEditor({
   result: RoundEditorResult | undefined;
 }) {
   const t = useT();
+  const lang = useLang();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const { isNew, canEdit, topics, categories, round, rules } = data;
@@ -160,7 +162,9 @@ export function RoundEditor({
   };
   const timeReads = (value: string) => {
     const date = parseVnDateTimeLocal(value);
-    return date ? t("round.form.timeReads", { time: formatVnDateTime(date) }) : t("round.form.timeHint");
+    return date
+      ? t("round.form.timeReads", { time: formatDateTimeIn(lang, date) })
+      : t("round.form.timeHint");
   };
 
   return (

@@ -6,7 +6,7 @@ import { translate } from "~/i18n";
 import { requireEditor, requireStaff } from "~/lib/auth.server";
 import { readProtectedForm } from "~/lib/csrf.server";
 import { tidy } from "~/rules/text";
-import { formatVnDate } from "~/rules/vn-time";
+import { formatDateIn } from "~/i18n/dates";
 import {
   addTopic,
   countQuestions,
@@ -51,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page,
     pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
     total: list.total,
-    rows: list.rows.map((r) => ({ ...r, updatedAt: formatVnDate(new Date(r.updatedAt)) })),
+    rows: list.rows.map((r) => ({ ...r, updatedAt: formatDateIn(context.lang, new Date(r.updatedAt)) })),
     topics: topics.map((t) => ({ id: t.id, name: t.name })),
     counts,
     sources,

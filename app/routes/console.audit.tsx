@@ -6,7 +6,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { requireRole } from "~/lib/auth.server";
 import { parseVnDateTimeLocal } from "~/rules/vn-time";
 import { formatDateTimeIn } from "~/i18n/dates";
-import { auditActionLabel, auditEntityLabel, auditEntryWords } from "~/lib/audit-words";
+import { auditActionLabel, auditEntityLabel, auditEntryWords } from "~/i18n/audit-words";
 import { auditFilterChoices, queryAuditLog } from "#db/repos/results";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác — Bảng điều khiển" }];

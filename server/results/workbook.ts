@@ -7,6 +7,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { translate, type MessageKey, type Params } from "~/i18n";
+import { auditActionLabel, auditEntityLabel, auditSummary } from "~/i18n/audit-words";
 import { PRIZE_KINDS } from "~/rules/prizes";
 import { formatVnDateTime } from "~/rules/vn-time";
 import { VN_UTC_OFFSET_MS } from "~/rules/vn-time";
@@ -585,10 +586,29 @@ export function contestWorkbook(c: ContestResults, audit: readonly AuditSheetRow
           kind: "text",
           value: (a) => a.actor ?? t("results.system"),
         },
-        { header: t("results.col.action"), width: 22, kind: "text", value: (a) => a.action },
-        { header: t("results.col.entity"), width: 14, kind: "text", value: (a) => a.entity },
+        // In words, as the console's audit page reads (issue 11); the codes and the stored details stay
+        // in their own columns for whoever filters or audits by machine.
+        {
+          header: t("results.col.action"),
+          width: 28,
+          kind: "text",
+          value: (a) => auditActionLabel("vi", a.action),
+        },
+        {
+          header: t("results.col.entity"),
+          width: 16,
+          kind: "text",
+          value: (a) => auditEntityLabel("vi", a.entity),
+        },
         { header: t("results.col.entityId"), width: 8, kind: "text", value: (a) => a.entityId ?? "" },
-        { header: t("results.col.details"), width: 80, kind: "text", value: (a) => a.details },
+        {
+          header: t("results.col.details"),
+          width: 60,
+          kind: "text",
+          value: (a) => auditSummary("vi", a.details),
+        },
+        { header: t("results.col.actionCode"), width: 18, kind: "text", value: (a) => a.action },
+        { header: t("results.col.detailsStored"), width: 60, kind: "text", value: (a) => a.details },
       ],
       rows: audit,
     });

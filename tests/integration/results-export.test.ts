@@ -3,6 +3,7 @@
  * service functions (start, answer, predict, submit, close) — the same code path the simulation
  * script drives over HTTP and Socket.IO.
  */
+import { translate } from "~/i18n";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { listItems } from "#db/repos/attempts";
@@ -360,6 +361,11 @@ describe("the results export of a round", () => {
     const expected = [...stored].sort((a, b) => b.score - a.score || a.duration_ms - b.duration_ms);
     expect(overall.rows.map((r) => r["Họ và tên"])).toEqual(expected.map((s) => s.full_name));
     const audit = table(workbook.getWorksheet("Nhật ký thao tác")!);
-    expect(audit.rows.map((r) => r["Thao tác"])).toEqual(["round.rank", "results.export"]);
+    // In words, as the console's audit page reads, with the codes in their own column.
+    expect(audit.rows.map((r) => r["Thao tác"])).toEqual([
+      translate("vi", "organizer.audit.action.round.rank"),
+      translate("vi", "organizer.audit.action.results.export"),
+    ]);
+    expect(audit.rows.map((r) => r["Mã thao tác"])).toEqual(["round.rank", "results.export"]);
   });
 });

@@ -83,6 +83,8 @@ export const results: Record<keyof typeof vi, string> = {
   "results.col.entity": "Entity",
   "results.col.entityId": "Id",
   "results.col.details": "Details",
+  "results.col.actionCode": "Action code",
+  "results.col.detailsStored": "Stored details",
   "results.result.right": "Right",
   "results.result.wrong": "Wrong",
   "results.result.blank": "Blank",

@@ -80,6 +80,8 @@ export const results = {
   "results.col.entity": "Đối tượng",
   "results.col.entityId": "Mã",
   "results.col.details": "Chi tiết",
+  "results.col.actionCode": "Mã thao tác",
+  "results.col.detailsStored": "Dữ liệu lưu",
   "results.result.right": "Đúng",
   "results.result.wrong": "Sai",
   "results.result.blank": "Bỏ trống",

@@ -3,8 +3,8 @@
  * details stored as JSON read as a short phrase ("tên: Đợt 1; 14 dòng; kết quả chính thức") instead of
  * the JSON itself. Codes the catalogue does not know yet show as themselves, so nothing is ever hidden.
  */
-import { translate, translateDynamic, type Lang } from "~/i18n";
-import { formatDateTimeIn } from "~/i18n/dates";
+import { translate, translateDynamic, type Lang } from "./index";
+import { formatDateTimeIn } from "./dates";
 
 export interface AuditEntryWords {
   action: string;

@@ -28,6 +28,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 
 const HOST = "127.0.0.1";
@@ -39,6 +40,8 @@ const RAMP_RATES = [250, 500, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 6_000, 8
 const ACK_TIMEOUT_MS = 10_000;
 const P99_LIMIT_MS = 100;
 const TIME_LIMIT_MS = 15 * 60_000;
+/** BENCH_SCENARIOS=steady (comma-separated) runs fewer scenarios, for looking at one; steady always runs. */
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "steady,burst,ramp").split(","));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -52,7 +55,7 @@ interface Seat {
 type Message =
   | { kind: "ready"; port: number; seats: Seat[]; rss: number }
   | { kind: "mark" }
-  | { kind: "usage"; cpuMs: number; rss: number; rows: number }
+  | { kind: "usage"; cpuMs: number; rss: number; rows: number; loop: LoopFigures }
   | { kind: "connected"; count: number }
   | { kind: "run"; scenario: "steady" | "burst" | "rate"; rate?: number; durationMs?: number }
   | {
@@ -68,14 +71,64 @@ const send = (message: Message) => sendToParent(message);
 const waitMessage = <K extends Message["kind"]>(child: ChildProcess, kind: K) =>
   waitFor<Message, K>(child, kind);
 
-/** Answers the orchestrator's "mark" with the CPU time used since the previous mark, and the RSS. */
+/** What kept the server's event loop from running an answer, between two marks. */
+interface LoopFigures {
+  /** Event-loop delay (a 1-ms timer's lateness), ms. */
+  delayP50: number;
+  delayP99: number;
+  delayMax: number;
+  /** Garbage-collection pauses on the main thread: count, total and longest, ms; and the longest by kind. */
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+  gcMaxByKind: Record<string, number>;
+}
+
+const GC_KINDS: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weakcb" };
+
+/**
+ * Answers the orchestrator's "mark" with the CPU time used since the previous mark, the RSS, and what
+ * held the event loop meanwhile (its delay, and the garbage collector's pauses).
+ */
 function usageReporter(rows: () => number): void {
   let last = process.cpuUsage();
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  let gc: { count: number; total: number; max: number; byKind: Record<string, number> } = {
+    count: 0,
+    total: 0,
+    max: 0,
+    byKind: {},
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
+      const kind = GC_KINDS[detail?.kind ?? 0] ?? "other";
+      gc.count++;
+      gc.total += entry.duration;
+      gc.max = Math.max(gc.max, entry.duration);
+      gc.byKind[kind] = Math.max(gc.byKind[kind] ?? 0, entry.duration);
+    }
+  }).observe({ entryTypes: ["gc"] });
   process.on("message", (m: Message) => {
     if (m.kind !== "mark") return;
     const used = process.cpuUsage(last);
     last = process.cpuUsage();
-    send({ kind: "usage", cpuMs: (used.user + used.system) / 1000, rss: rssMb(), rows: rows() });
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const loop: LoopFigures = {
+      delayP50: ms(delay.percentile(50)),
+      delayP99: ms(delay.percentile(99)),
+      delayMax: ms(delay.max),
+      gcCount: gc.count,
+      gcTotalMs: Math.round(gc.total * 100) / 100,
+      gcMaxMs: Math.round(gc.max * 100) / 100,
+      gcMaxByKind: Object.fromEntries(
+        Object.entries(gc.byKind).map(([k, v]) => [k, Math.round(v * 100) / 100]),
+      ),
+    };
+    delay.reset();
+    gc = { count: 0, total: 0, max: 0, byKind: {} };
+    send({ kind: "usage", cpuMs: (used.user + used.system) / 1000, rss: rssMb(), rows: rows(), loop });
   });
 }
 
@@ -102,7 +155,8 @@ async function oursServer(contestants: number): Promise<void> {
   const { loadBundledBank } = await import("../question-bank/load");
 
   const file = tempDatabase("ours");
-  const db = openDatabase({ kind: "sqlite", file });
+  // As the server opens it (server/main.ts): checkpoints on a worker thread.
+  const db = openDatabase({ kind: "sqlite", file }, { backgroundCheckpoints: true });
   await migrateToLatest(db);
   const bank = await loadBundledBank(path.join(path.dirname(self), "..", "question-bank"));
   const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", bank });
@@ -354,6 +408,8 @@ interface ScenarioFigures {
   cpuPercent: number;
   cpuUsPerAnswer: number;
   rssMb: number;
+  /** The server's event loop over the scenario. */
+  loop: LoopFigures;
 }
 
 interface ServerFigures {
@@ -439,6 +495,7 @@ async function measure(
           cpuPercent: (usage.cpuMs / elapsed) * 100,
           cpuUsPerAnswer: acked > 0 ? (usage.cpuMs * 1000) / acked : NaN,
           rssMb: usage.rss,
+          loop: usage.loop,
         };
         rows = usage.rows;
         return figures;
@@ -446,11 +503,13 @@ async function measure(
 
       const steady = await run({ kind: "run", scenario: "steady", durationMs: STEADY_MS }, STEADY_MS);
       progress(`${role} steady: ${JSON.stringify(steady)}`);
-      const burst = await run({ kind: "run", scenario: "burst" }, BURST_WINDOW_MS);
+      const burst = SCENARIOS.has("burst")
+        ? await run({ kind: "run", scenario: "burst" }, BURST_WINDOW_MS)
+        : steady;
       progress(`${role} burst: ${JSON.stringify(burst)}`);
       const ramp: ServerFigures["ramp"] = [];
       let sustainedRate = 0;
-      for (const rate of RAMP_RATES) {
+      for (const rate of SCENARIOS.has("ramp") ? RAMP_RATES : []) {
         const step = await run(
           { kind: "run", scenario: "rate", rate: rate / clientProcesses, durationMs: RAMP_STEP_MS },
           RAMP_STEP_MS,
@@ -538,6 +597,18 @@ async function main(): Promise<void> {
       f(ours.steady.cpuPercent),
       f(bare.steady.cpuPercent),
       ratio(ours.steady.cpuPercent, bare.steady.cpuPercent),
+    ],
+    [
+      "steady: server event-loop delay p99 / max (ms)",
+      `${f(ours.steady.loop.delayP99)} / ${f(ours.steady.loop.delayMax)}`,
+      `${f(bare.steady.loop.delayP99)} / ${f(bare.steady.loop.delayMax)}`,
+      "",
+    ],
+    [
+      "steady: GC pauses, count / longest (ms)",
+      `${ours.steady.loop.gcCount} / ${f(ours.steady.loop.gcMaxMs)}`,
+      `${bare.steady.loop.gcCount} / ${f(bare.steady.loop.gcMaxMs)}`,
+      "",
     ],
     [
       "steady: CPU per answer (µs)",

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:answers -- --contestants N [--json] [--client-processes K]`: the answer path (the
- * `attempt:answer` socket event, saved before its acknowledgement) on our platform compared with a bare
+ * `npm run bench:answers -- --contestants N [--json] [--client-processes K] [--idle M]`: the answer
+ * path (the `attempt:answer` socket event, saved before its acknowledgement) on our platform compared with a bare
  * Socket.IO 4.8 server that parses the same event and writes the same row with one prepared
  * better-sqlite3 insert (WAL, synchronous=NORMAL), driven by the same clients in the same run.
  *
@@ -15,7 +15,9 @@
  * - burst: every contestant answers once, at a random moment within one 5-s window;
  * - ramp: the clients together send at a fixed rate for RAMP_STEP_MS, then a higher one, until the ack
  *   p99 of a step passes 100 ms (or acks are lost, or the clients cannot keep the rate); the sustained
- *   rate is the last step that passed.
+ *   rate is the last step that passed;
+ * - `--idle M` (after the others): M more sockets connect and join the round's board (audience screens,
+ *   phones on the board page), then stay silent; the server's RSS is read just before and with them.
  *
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
@@ -53,11 +55,13 @@ interface Seat {
 }
 
 type Message =
-  | { kind: "ready"; port: number; seats: Seat[]; rss: number }
+  | { kind: "ready"; port: number; seats: Seat[]; rss: number; roundId: number }
   | { kind: "mark" }
   | { kind: "usage"; cpuMs: number; rss: number; rows: number; loop: LoopFigures }
   | { kind: "connected"; count: number }
   | { kind: "run"; scenario: "steady" | "burst" | "rate"; rate?: number; durationMs?: number }
+  | { kind: "idle"; count: number; roundId: number }
+  | { kind: "idleReady"; count: number }
   | {
       kind: "result";
       latencies: number[];
@@ -214,7 +218,7 @@ async function oursServer(contestants: number): Promise<void> {
   const sqlite = new (await import("better-sqlite3")).default(file, { readonly: true });
   const count = sqlite.prepare("SELECT count(*) AS n FROM attempt_items WHERE answered_at IS NOT NULL");
   usageReporter(() => (count.get() as { n: number }).n);
-  send({ kind: "ready", port, seats, rss: rssMb() });
+  send({ kind: "ready", port, seats, rss: rssMb(), roundId: seed.openRoundId });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -245,6 +249,14 @@ async function bareServer(): Promise<void> {
   const httpServer = http.createServer();
   const io = new Server(httpServer, { perMessageDeflate: false, httpCompression: false });
   io.on("connection", (socket) => {
+    // An audience screen's board: a room and nothing in it, for the idle-sockets scenario.
+    socket.on("board:join", (raw: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      const roundId = (raw as { roundId?: unknown } | null)?.roundId;
+      if (typeof roundId !== "number") return ack({ error: { code: "badRequest" } });
+      void socket.join(`board:${roundId}`);
+      ack({ data: null });
+    });
     // The page's watch, answered with nothing: the bare server keeps no state.
     socket.on("attempt:watch", (_raw: unknown, ack: unknown) => {
       if (typeof ack === "function") ack({ data: null });
@@ -263,7 +275,7 @@ async function bareServer(): Promise<void> {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : 0;
   usageReporter(() => (count.get() as { n: number }).n);
-  send({ kind: "ready", port, seats: [], rss: rssMb() });
+  send({ kind: "ready", port, seats: [], rss: rssMb(), roundId: 1 });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -331,6 +343,41 @@ async function clients(port: number, seats: Seat[]): Promise<void> {
     pending.add(done);
     void done.then(() => pending.delete(done));
   };
+
+  // Idle board sockets (audience screens, phones on the board page): connected, joined, then silent.
+  const idle: Socket[] = [];
+  process.on("message", async (m: Message) => {
+    if (m.kind !== "idle") return;
+    for (let i = 0; i < m.count; i++) {
+      const socket = connect(`http://${HOST}:${port}`, {
+        transports: ["websocket"],
+        reconnection: false,
+        forceNew: true,
+      });
+      socket.on("connect_error", () => setTimeout(() => socket.connect(), 500));
+      idle.push(socket);
+      if (i % 100 === 99) await sleep(20);
+    }
+    const until = Date.now() + 300_000;
+    while (idle.some((s) => !s.connected)) {
+      if (Date.now() > until)
+        throw new Error(`${idle.filter((s) => !s.connected).length} idle sockets could not connect`);
+      await sleep(100);
+    }
+    for (const socket of idle) socket.off("connect_error");
+    for (let i = 0; i < idle.length; i += 500)
+      await Promise.all(
+        idle
+          .slice(i, i + 500)
+          .map(
+            (socket) =>
+              new Promise<void>((resolve) =>
+                socket.timeout(60_000).emit("board:join", { roundId: m.roundId }, () => resolve()),
+              ),
+          ),
+      );
+    send({ kind: "idleReady", count: idle.length });
+  });
 
   process.on("message", async (m: Message) => {
     if (m.kind !== "run") return;
@@ -429,12 +476,15 @@ interface ServerFigures {
   }[];
   sustainedRate: number;
   clientProcesses: number;
+  /** `--idle N`: the server's RSS just before N idle board sockets connected, and with them. */
+  idle: { sockets: number; rssBeforeMb: number; rssMb: number } | null;
 }
 
 async function measure(
   role: "ours" | "bare",
   contestants: number,
   clientProcesses: number,
+  idleSockets: number,
   progress: (line: string) => void,
 ): Promise<ServerFigures> {
   // BENCH_CPU_PROF=<dir>: the server under test writes a V8 CPU profile there when it ends.
@@ -531,6 +581,31 @@ async function measure(
         if (step.p99 > P99_LIMIT_MS || step.lost > 0 || achieved < rate * 0.9) break;
         sustainedRate = rate;
       }
+      let idle: ServerFigures["idle"] = null;
+      if (idleSockets > 0) {
+        // After the scenarios, so that their figures are as before; the RSS is read just before and with.
+        await sleep(2_000);
+        server.send({ kind: "mark" });
+        const before = await waitMessage(server, "usage");
+        const joined = await Promise.all(
+          procs.map((p, k) => {
+            const done = waitMessage(p, "idleReady");
+            const share =
+              Math.floor(idleSockets / clientProcesses) + (k < idleSockets % clientProcesses ? 1 : 0);
+            p.send({ kind: "idle", count: share, roundId: ready.roundId });
+            return done;
+          }),
+        );
+        await sleep(2_000);
+        server.send({ kind: "mark" });
+        const withIdle = await waitMessage(server, "usage");
+        idle = {
+          sockets: joined.reduce((n, r) => n + r.count, 0),
+          rssBeforeMb: before.rss,
+          rssMb: withIdle.rss,
+        };
+        progress(`${role} idle: ${JSON.stringify(idle)}`);
+      }
       return {
         rssIdleMb: ready.rss,
         rssConnectedMb: connected.rss,
@@ -539,6 +614,7 @@ async function measure(
         ramp,
         sustainedRate,
         clientProcesses,
+        idle,
       };
     } finally {
       for (const p of procs) p.kill();
@@ -582,8 +658,9 @@ async function main(): Promise<void> {
   log(
     `Answer path benchmark: ${contestants} contestants, ${clientProcesses} client processes, on ${os.cpus().length}× ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`,
   );
-  const ours = await measure("ours", contestants, clientProcesses, log);
-  const bare = await measure("bare", contestants, clientProcesses, log);
+  const idleSockets = Math.min(Math.max(Number(option("idle") ?? 0), 0), 20_000);
+  const ours = await measure("ours", contestants, clientProcesses, idleSockets, log);
+  const bare = await measure("bare", contestants, clientProcesses, idleSockets, log);
 
   const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
   const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(2)}×` : "");
@@ -651,6 +728,13 @@ async function main(): Promise<void> {
       "",
     ],
   ];
+  if (ours.idle && bare.idle)
+    rows.push([
+      `server RSS before / with ${ours.idle.sockets} idle board sockets (MB)`,
+      `${ours.idle.rssBeforeMb} / ${ours.idle.rssMb}`,
+      `${bare.idle.rssBeforeMb} / ${bare.idle.rssMb}`,
+      ratio(ours.idle.rssMb, bare.idle.rssMb),
+    ]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   log("");
   for (const r of rows)

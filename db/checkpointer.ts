@@ -5,18 +5,21 @@
  * changed since the last one back to the file and syncs it, and every answer queued behind it waits).
  *
  * The worker runs a PASSIVE checkpoint every `intervalMs`: it never waits for, nor blocks, the
- * server's readers and writer. A log only starts again from its beginning once it has been copied
- * entirely while no transaction used it, which a steady stream of answers rarely allows; so when the
- * log passes `restartFrames` the worker asks for a RESTART, which holds the writer back only while it
- * copies the last few frames (the server's writer waits on its busy timeout, a few ms, every
- * `restartFrames` pages rather than on every automatic checkpoint). The worker never waits on a lock
- * itself (busy timeout 0): what it cannot do now, it does on the next beat.
+ * server's readers and writer. A log only starts again from its beginning when the writer finds it
+ * copied entirely, which a steady stream of answers rarely allows (frames keep arriving while the
+ * worker copies). So when the log passes `restartFrames`, the worker tells the connection, which copies
+ * the few frames written since (a PASSIVE checkpoint of its own, between two statements, outside any
+ * transaction): its next write then starts the log again. That small copy happens on the event loop
+ * once every `restartFrames` pages instead of a full one every 1,000. The worker itself never restarts
+ * the log (a RESTART from another connection would make a transaction of the server's that read
+ * before it wrote fail with SQLITE_BUSY), and never waits on a lock: what it cannot do, it does on the
+ * next beat.
  *
  * If the worker fails or stops, the connection goes back to SQLite's automatic checkpoints: the log
  * never grows without bound. Durability is unchanged (WAL with synchronous=NORMAL, as before).
  */
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 import type SQLite from "better-sqlite3";
 
 export const CHECKPOINT_INTERVAL_MS = 250;
@@ -34,7 +37,8 @@ db.pragma("synchronous = NORMAL");
 const beat = () => {
   try {
     const [passive] = db.pragma("wal_checkpoint(PASSIVE)");
-    if (passive && passive.log >= workerData.restartFrames) db.pragma("wal_checkpoint(RESTART)");
+    if (passive && passive.busy === 0 && passive.log >= workerData.restartFrames)
+      workerData.port.postMessage("restart");
   } catch {
     // SQLITE_BUSY and the like: the next beat tries again.
   }
@@ -44,6 +48,7 @@ parentPort.on("message", (message) => {
   if (message !== "stop") return;
   clearInterval(timer);
   db.close();
+  workerData.port.close();
   parentPort.close();
 });
 `;
@@ -63,9 +68,13 @@ export function startBackgroundCheckpoints(
   const fallBack = () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   };
+  // Its own port, unreferenced, so that listening to it does not keep the process alive either.
+  const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    transferList: [port2],
     workerData: {
+      port: port2,
       driver: createRequire(import.meta.url).resolve("better-sqlite3"),
       file,
       intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
@@ -77,6 +86,16 @@ export function startBackgroundCheckpoints(
   // A worker never keeps the process alive.
   worker.unref();
   worker.on("error", () => undefined);
+  // The log is long and almost all copied: copy the rest here, so that the next write restarts it.
+  port1.on("message", (message) => {
+    if (message !== "restart" || stopped || !sqlite.open || sqlite.inTransaction) return;
+    try {
+      sqlite.pragma("wal_checkpoint(PASSIVE)");
+    } catch {
+      // Busy: the worker asks again after its next beat.
+    }
+  });
+  port1.unref();
   worker.on("exit", () => {
     if (!stopped) fallBack();
   });
@@ -84,6 +103,7 @@ export function startBackgroundCheckpoints(
     stop() {
       if (stopped) return;
       stopped = true;
+      port1.close();
       worker.postMessage("stop");
     },
   };

@@ -72,6 +72,24 @@ describe("background checkpoints", () => {
     sqlite.close();
   });
 
+  it("never refuses a transaction that reads before it writes", async () => {
+    const { sqlite, file } = open("transactions.sqlite");
+    const checkpointer = startBackgroundCheckpoints(sqlite, file, { intervalMs: 5, restartFrames: 20 });
+    const insert = sqlite.prepare("INSERT INTO pages (body) VALUES (?)");
+    const count = sqlite.prepare("SELECT count(*) AS n FROM pages");
+    for (let i = 0; i < 300; i++) {
+      insert.run(Buffer.alloc(3000, i));
+      sqlite.exec("BEGIN");
+      count.get();
+      await sleep(1); // the worker checkpoints meanwhile
+      insert.run(Buffer.alloc(3000, i));
+      sqlite.exec("COMMIT");
+    }
+    expect(count.get()).toEqual({ n: 600 });
+    checkpointer.stop();
+    sqlite.close();
+  });
+
   it("gives the connection its automatic checkpoints back when the worker dies", async () => {
     const { sqlite } = open("fallback.sqlite");
     // A worker that cannot open the file exits at once.

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:answers -- --contestants N [--json] [--client-processes K]`: the answer path (the
- * `attempt:answer` socket event, saved before its acknowledgement) on our platform compared with a bare
+ * `npm run bench:answers -- --contestants N [--json] [--client-processes K] [--idle M]`: the answer
+ * path (the `attempt:answer` socket event, saved before its acknowledgement) on our platform compared with a bare
  * Socket.IO 4.8 server that parses the same event and writes the same row with one prepared
  * better-sqlite3 insert (WAL, synchronous=NORMAL), driven by the same clients in the same run.
  *
@@ -15,7 +15,9 @@
  * - burst: every contestant answers once, at a random moment within one 5-s window;
  * - ramp: the clients together send at a fixed rate for RAMP_STEP_MS, then a higher one, until the ack
  *   p99 of a step passes 100 ms (or acks are lost, or the clients cannot keep the rate); the sustained
- *   rate is the last step that passed.
+ *   rate is the last step that passed;
+ * - `--idle M` (after the others): M more sockets connect and join the round's board (audience screens,
+ *   phones on the board page), then stay silent; the server's RSS is read just before and with them.
  *
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
@@ -28,6 +30,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 
 const HOST = "127.0.0.1";
@@ -39,6 +42,8 @@ const RAMP_RATES = [250, 500, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 6_000, 8
 const ACK_TIMEOUT_MS = 10_000;
 const P99_LIMIT_MS = 100;
 const TIME_LIMIT_MS = 15 * 60_000;
+/** BENCH_SCENARIOS=steady (comma-separated) runs fewer scenarios, for looking at one; steady always runs. */
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "steady,burst,ramp").split(","));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -50,11 +55,13 @@ interface Seat {
 }
 
 type Message =
-  | { kind: "ready"; port: number; seats: Seat[]; rss: number }
+  | { kind: "ready"; port: number; seats: Seat[]; rss: number; roundId: number }
   | { kind: "mark" }
-  | { kind: "usage"; cpuMs: number; rss: number; rows: number }
+  | { kind: "usage"; cpuMs: number; rss: number; rows: number; loop: LoopFigures }
   | { kind: "connected"; count: number }
   | { kind: "run"; scenario: "steady" | "burst" | "rate"; rate?: number; durationMs?: number }
+  | { kind: "idle"; count: number; roundId: number }
+  | { kind: "idleReady"; count: number }
   | {
       kind: "result";
       latencies: number[];
@@ -68,14 +75,64 @@ const send = (message: Message) => sendToParent(message);
 const waitMessage = <K extends Message["kind"]>(child: ChildProcess, kind: K) =>
   waitFor<Message, K>(child, kind);
 
-/** Answers the orchestrator's "mark" with the CPU time used since the previous mark, and the RSS. */
+/** What kept the server's event loop from running an answer, between two marks. */
+interface LoopFigures {
+  /** Event-loop delay (a 1-ms timer's lateness), ms. */
+  delayP50: number;
+  delayP99: number;
+  delayMax: number;
+  /** Garbage-collection pauses on the main thread: count, total and longest, ms; and the longest by kind. */
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+  gcMaxByKind: Record<string, number>;
+}
+
+const GC_KINDS: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weakcb" };
+
+/**
+ * Answers the orchestrator's "mark" with the CPU time used since the previous mark, the RSS, and what
+ * held the event loop meanwhile (its delay, and the garbage collector's pauses).
+ */
 function usageReporter(rows: () => number): void {
   let last = process.cpuUsage();
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  let gc: { count: number; total: number; max: number; byKind: Record<string, number> } = {
+    count: 0,
+    total: 0,
+    max: 0,
+    byKind: {},
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
+      const kind = GC_KINDS[detail?.kind ?? 0] ?? "other";
+      gc.count++;
+      gc.total += entry.duration;
+      gc.max = Math.max(gc.max, entry.duration);
+      gc.byKind[kind] = Math.max(gc.byKind[kind] ?? 0, entry.duration);
+    }
+  }).observe({ entryTypes: ["gc"] });
   process.on("message", (m: Message) => {
     if (m.kind !== "mark") return;
     const used = process.cpuUsage(last);
     last = process.cpuUsage();
-    send({ kind: "usage", cpuMs: (used.user + used.system) / 1000, rss: rssMb(), rows: rows() });
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const loop: LoopFigures = {
+      delayP50: ms(delay.percentile(50)),
+      delayP99: ms(delay.percentile(99)),
+      delayMax: ms(delay.max),
+      gcCount: gc.count,
+      gcTotalMs: Math.round(gc.total * 100) / 100,
+      gcMaxMs: Math.round(gc.max * 100) / 100,
+      gcMaxByKind: Object.fromEntries(
+        Object.entries(gc.byKind).map(([k, v]) => [k, Math.round(v * 100) / 100]),
+      ),
+    };
+    delay.reset();
+    gc = { count: 0, total: 0, max: 0, byKind: {} };
+    send({ kind: "usage", cpuMs: (used.user + used.system) / 1000, rss: rssMb(), rows: rows(), loop });
   });
 }
 
@@ -102,7 +159,8 @@ async function oursServer(contestants: number): Promise<void> {
   const { loadBundledBank } = await import("../question-bank/load");
 
   const file = tempDatabase("ours");
-  const db = openDatabase({ kind: "sqlite", file });
+  // As the server opens it (server/main.ts): checkpoints on a worker thread.
+  const db = openDatabase({ kind: "sqlite", file }, { backgroundCheckpoints: true });
   await migrateToLatest(db);
   const bank = await loadBundledBank(path.join(path.dirname(self), "..", "question-bank"));
   const seed = await seedDemo(db, { now: new Date(), adminPasswordHash: "x", hashPassword, bank });
@@ -160,7 +218,7 @@ async function oursServer(contestants: number): Promise<void> {
   const sqlite = new (await import("better-sqlite3")).default(file, { readonly: true });
   const count = sqlite.prepare("SELECT count(*) AS n FROM attempt_items WHERE answered_at IS NOT NULL");
   usageReporter(() => (count.get() as { n: number }).n);
-  send({ kind: "ready", port, seats, rss: rssMb() });
+  send({ kind: "ready", port, seats, rss: rssMb(), roundId: seed.openRoundId });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -191,6 +249,14 @@ async function bareServer(): Promise<void> {
   const httpServer = http.createServer();
   const io = new Server(httpServer, { perMessageDeflate: false, httpCompression: false });
   io.on("connection", (socket) => {
+    // An audience screen's board: a room and nothing in it, for the idle-sockets scenario.
+    socket.on("board:join", (raw: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      const roundId = (raw as { roundId?: unknown } | null)?.roundId;
+      if (typeof roundId !== "number") return ack({ error: { code: "badRequest" } });
+      void socket.join(`board:${roundId}`);
+      ack({ data: null });
+    });
     // The page's watch, answered with nothing: the bare server keeps no state.
     socket.on("attempt:watch", (_raw: unknown, ack: unknown) => {
       if (typeof ack === "function") ack({ data: null });
@@ -209,7 +275,7 @@ async function bareServer(): Promise<void> {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : 0;
   usageReporter(() => (count.get() as { n: number }).n);
-  send({ kind: "ready", port, seats: [], rss: rssMb() });
+  send({ kind: "ready", port, seats: [], rss: rssMb(), roundId: 1 });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -277,6 +343,41 @@ async function clients(port: number, seats: Seat[]): Promise<void> {
     pending.add(done);
     void done.then(() => pending.delete(done));
   };
+
+  // Idle board sockets (audience screens, phones on the board page): connected, joined, then silent.
+  const idle: Socket[] = [];
+  process.on("message", async (m: Message) => {
+    if (m.kind !== "idle") return;
+    for (let i = 0; i < m.count; i++) {
+      const socket = connect(`http://${HOST}:${port}`, {
+        transports: ["websocket"],
+        reconnection: false,
+        forceNew: true,
+      });
+      socket.on("connect_error", () => setTimeout(() => socket.connect(), 500));
+      idle.push(socket);
+      if (i % 100 === 99) await sleep(20);
+    }
+    const until = Date.now() + 300_000;
+    while (idle.some((s) => !s.connected)) {
+      if (Date.now() > until)
+        throw new Error(`${idle.filter((s) => !s.connected).length} idle sockets could not connect`);
+      await sleep(100);
+    }
+    for (const socket of idle) socket.off("connect_error");
+    for (let i = 0; i < idle.length; i += 500)
+      await Promise.all(
+        idle
+          .slice(i, i + 500)
+          .map(
+            (socket) =>
+              new Promise<void>((resolve) =>
+                socket.timeout(60_000).emit("board:join", { roundId: m.roundId }, () => resolve()),
+              ),
+          ),
+      );
+    send({ kind: "idleReady", count: idle.length });
+  });
 
   process.on("message", async (m: Message) => {
     if (m.kind !== "run") return;
@@ -354,6 +455,8 @@ interface ScenarioFigures {
   cpuPercent: number;
   cpuUsPerAnswer: number;
   rssMb: number;
+  /** The server's event loop over the scenario. */
+  loop: LoopFigures;
 }
 
 interface ServerFigures {
@@ -373,12 +476,15 @@ interface ServerFigures {
   }[];
   sustainedRate: number;
   clientProcesses: number;
+  /** `--idle N`: the server's RSS just before N idle board sockets connected, and with them. */
+  idle: { sockets: number; rssBeforeMb: number; rssMb: number } | null;
 }
 
 async function measure(
   role: "ours" | "bare",
   contestants: number,
   clientProcesses: number,
+  idleSockets: number,
   progress: (line: string) => void,
 ): Promise<ServerFigures> {
   // BENCH_CPU_PROF=<dir>: the server under test writes a V8 CPU profile there when it ends.
@@ -439,6 +545,7 @@ async function measure(
           cpuPercent: (usage.cpuMs / elapsed) * 100,
           cpuUsPerAnswer: acked > 0 ? (usage.cpuMs * 1000) / acked : NaN,
           rssMb: usage.rss,
+          loop: usage.loop,
         };
         rows = usage.rows;
         return figures;
@@ -446,11 +553,13 @@ async function measure(
 
       const steady = await run({ kind: "run", scenario: "steady", durationMs: STEADY_MS }, STEADY_MS);
       progress(`${role} steady: ${JSON.stringify(steady)}`);
-      const burst = await run({ kind: "run", scenario: "burst" }, BURST_WINDOW_MS);
+      const burst = SCENARIOS.has("burst")
+        ? await run({ kind: "run", scenario: "burst" }, BURST_WINDOW_MS)
+        : steady;
       progress(`${role} burst: ${JSON.stringify(burst)}`);
       const ramp: ServerFigures["ramp"] = [];
       let sustainedRate = 0;
-      for (const rate of RAMP_RATES) {
+      for (const rate of SCENARIOS.has("ramp") ? RAMP_RATES : []) {
         const step = await run(
           { kind: "run", scenario: "rate", rate: rate / clientProcesses, durationMs: RAMP_STEP_MS },
           RAMP_STEP_MS,
@@ -472,6 +581,31 @@ async function measure(
         if (step.p99 > P99_LIMIT_MS || step.lost > 0 || achieved < rate * 0.9) break;
         sustainedRate = rate;
       }
+      let idle: ServerFigures["idle"] = null;
+      if (idleSockets > 0) {
+        // After the scenarios, so that their figures are as before; the RSS is read just before and with.
+        await sleep(2_000);
+        server.send({ kind: "mark" });
+        const before = await waitMessage(server, "usage");
+        const joined = await Promise.all(
+          procs.map((p, k) => {
+            const done = waitMessage(p, "idleReady");
+            const share =
+              Math.floor(idleSockets / clientProcesses) + (k < idleSockets % clientProcesses ? 1 : 0);
+            p.send({ kind: "idle", count: share, roundId: ready.roundId });
+            return done;
+          }),
+        );
+        await sleep(2_000);
+        server.send({ kind: "mark" });
+        const withIdle = await waitMessage(server, "usage");
+        idle = {
+          sockets: joined.reduce((n, r) => n + r.count, 0),
+          rssBeforeMb: before.rss,
+          rssMb: withIdle.rss,
+        };
+        progress(`${role} idle: ${JSON.stringify(idle)}`);
+      }
       return {
         rssIdleMb: ready.rss,
         rssConnectedMb: connected.rss,
@@ -480,6 +614,7 @@ async function measure(
         ramp,
         sustainedRate,
         clientProcesses,
+        idle,
       };
     } finally {
       for (const p of procs) p.kill();
@@ -523,8 +658,9 @@ async function main(): Promise<void> {
   log(
     `Answer path benchmark: ${contestants} contestants, ${clientProcesses} client processes, on ${os.cpus().length}× ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`,
   );
-  const ours = await measure("ours", contestants, clientProcesses, log);
-  const bare = await measure("bare", contestants, clientProcesses, log);
+  const idleSockets = Math.min(Math.max(Number(option("idle") ?? 0), 0), 20_000);
+  const ours = await measure("ours", contestants, clientProcesses, idleSockets, log);
+  const bare = await measure("bare", contestants, clientProcesses, idleSockets, log);
 
   const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
   const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(2)}×` : "");
@@ -538,6 +674,18 @@ async function main(): Promise<void> {
       f(ours.steady.cpuPercent),
       f(bare.steady.cpuPercent),
       ratio(ours.steady.cpuPercent, bare.steady.cpuPercent),
+    ],
+    [
+      "steady: server event-loop delay p99 / max (ms)",
+      `${f(ours.steady.loop.delayP99)} / ${f(ours.steady.loop.delayMax)}`,
+      `${f(bare.steady.loop.delayP99)} / ${f(bare.steady.loop.delayMax)}`,
+      "",
+    ],
+    [
+      "steady: GC pauses, count / longest (ms)",
+      `${ours.steady.loop.gcCount} / ${f(ours.steady.loop.gcMaxMs)}`,
+      `${bare.steady.loop.gcCount} / ${f(bare.steady.loop.gcMaxMs)}`,
+      "",
     ],
     [
       "steady: CPU per answer (µs)",
@@ -580,6 +728,13 @@ async function main(): Promise<void> {
       "",
     ],
   ];
+  if (ours.idle && bare.idle)
+    rows.push([
+      `server RSS before / with ${ours.idle.sockets} idle board sockets (MB)`,
+      `${ours.idle.rssBeforeMb} / ${ours.idle.rssMb}`,
+      `${bare.idle.rssBeforeMb} / ${bare.idle.rssMb}`,
+      ratio(ours.idle.rssMb, bare.idle.rssMb),
+    ]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   log("");
   for (const r of rows)

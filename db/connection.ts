@@ -20,6 +20,7 @@ import {
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 import { cachingStatements } from "./statement-cache";
+import { startBackgroundCheckpoints } from "./checkpointer";
 
 export type Db = Kysely<Database>;
 
@@ -52,7 +53,15 @@ const pgTypes = {
   },
 };
 
-export function openDatabase(target: DatabaseTarget): Db {
+export interface OpenOptions {
+  /**
+   * A SQLite file only: checkpoints run on a worker thread rather than inside a commit on the event
+   * loop (db/checkpointer.ts). The server asks for it; scripts and tests keep SQLite's own.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Db {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize, types: pgTypes });
     // An idle connection that the server drops (restart, failover) must not crash the process.
@@ -66,7 +75,12 @@ export function openDatabase(target: DatabaseTarget): Db {
   // Writers wait for each other instead of failing with SQLITE_BUSY when a burst of answers arrives.
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const checkpointer =
+    options.backgroundCheckpoints && target.file !== ":memory:"
+      ? startBackgroundCheckpoints(sqlite, path.resolve(target.file))
+      : null;
+  const database = cachingStatements(sqlite, undefined, () => checkpointer?.stop());
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
 /** Whether this handle talks to PostgreSQL (row locks and other dialect-specific clauses depend on it). */

@@ -11,10 +11,17 @@ import type { SqliteDatabase, SqliteStatement } from "kysely";
 
 export const STATEMENT_CACHE_SIZE = 500;
 
-export function cachingStatements(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+export function cachingStatements(
+  sqlite: SQLite.Database,
+  size = STATEMENT_CACHE_SIZE,
+  onClose?: () => void,
+): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+      onClose?.();
+    },
     prepare(sql: string): SqliteStatement {
       let statement = cache.get(sql);
       if (!statement) {

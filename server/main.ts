@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.database);
+  const db = openDatabase(config.database, { backgroundCheckpoints: true });
   await migrateToLatest(db);
 
   // `npm run setup` (`--real`): a real installation, no demo people, rounds or units; the organizer makes

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxField, TextField } from "~/components/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
 import { EDITOR_ROLES, requireEditor, requireStaff } from "~/lib/auth.server";
@@ -174,29 +175,22 @@ export default function RoundsPage() {
         <Form method="post" className="card" noValidate aria-labelledby="new-round-title">
           <CsrfInput />
           <h2 id="new-round-title">{t("organizer.newRound.title")}</h2>
-          <div className="field">
-            <label htmlFor="new-round-name">{t("round.form.title")}</label>
-            <input
-              id="new-round-name"
-              name="title"
-              maxLength={300}
-              defaultValue={result && "createError" in result ? result.title : ""}
-              aria-invalid={result && "createError" in result ? true : undefined}
-              aria-describedby="new-round-error new-round-hint"
-            />
-            <span className="hint" id="new-round-hint">
-              {t("organizer.newRound.hint")}
-            </span>
-            <span className="field-error reserved" id="new-round-error" aria-live="polite">
-              {result && "createError" in result ? result.createError : ""}
-            </span>
-          </div>
-          <label className="check">
-            <input type="checkbox" name="rehearsal" value="1" /> {t("organizer.rehearsal.flag")}
-          </label>
-          <p className="muted" style={{ margin: "4px 0 12px" }}>
-            {t("organizer.newRound.rehearsalHint")}
-          </p>
+          <TextField
+            id="new-round-name"
+            name="title"
+            label={t("round.form.title")}
+            maxLength={300}
+            defaultValue={result && "createError" in result ? result.title : ""}
+            hint={t("organizer.newRound.hint")}
+            error={result && "createError" in result ? result.createError : undefined}
+          />
+          <CheckboxField
+            name="rehearsal"
+            value="1"
+            label={t("organizer.rehearsal.flag")}
+            hint={t("organizer.newRound.rehearsalHint")}
+            messageRoom={false}
+          />
           <button type="submit" name="intent" value="create" className="primary">
             {t("round.form.create")}
           </button>

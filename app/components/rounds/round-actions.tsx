@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { CheckboxField } from "~/components/forms/fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
 import "./rounds.css";
@@ -67,10 +68,13 @@ export function RoundActions({
             {round.phase === "open" ? (
               <>
                 <p className="badge warn round-close-warning">{t("round.actions.closeWarning")}</p>
-                <label className="round-choice">
-                  <input type="checkbox" name="confirm" required />
-                  <span>{t("round.actions.confirmClose")}</span>
-                </label>
+                <CheckboxField
+                  bare
+                  choiceClassName="round-choice"
+                  name="confirm"
+                  required
+                  label={t("round.actions.confirmClose")}
+                />
               </>
             ) : null}
             <button

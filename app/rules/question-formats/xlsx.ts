@@ -55,6 +55,11 @@ async function loadWorkbook(
   // The real inflated size is measured before ExcelJS (which trusts the zip's directory) expands it.
   const guarded = await guardUpload(bytes, UPLOAD_LIMITS.questionFile);
   if (!guarded.ok) return { problem: GUARD_PROBLEMS[guarded.problem] };
+  // A zip without the workbook part (the name ExcelJS reads it under) holds no sheet: say so here,
+  // rather than leave it to ExcelJS, which sometimes throws on such a zip and sometimes gives an empty
+  // workbook, depending on how its streams happen to interleave.
+  if (!guarded.entries.some((entry) => entry.name === "xl/workbook.xml"))
+    return { problem: problem("noSheet") };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.slice().buffer); // ExcelJS types its input as an ArrayBuffer

@@ -247,24 +247,24 @@ describe("finding 6: sockets do not outlive their sessions", () => {
   }, 60_000);
 });
 
-describe("finding 6: ending an account's sessions ends their sockets", () => {
-  /** A session made directly (its login has its own tests); the `sid=…` pair. */
-  const sessionOf = async (userId: number) => {
-    const { randomToken, sha256 } = await import("#server/security/password");
-    const { createSession } = await import("#db/repos/sessions");
-    const token = randomToken();
-    const now = server.services.clock.now();
-    await createSession(server.services.db, {
-      id: sha256(token),
-      userId,
-      now,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-      ip: null,
-      userAgent: null,
-    });
-    return `sid=${token}`;
-  };
+/** A session made directly (its login has its own tests); the `sid=…` pair. */
+const sessionOf = async (userId: number) => {
+  const { randomToken, sha256 } = await import("#server/security/password");
+  const { createSession } = await import("#db/repos/sessions");
+  const token = randomToken();
+  const now = server.services.clock.now();
+  await createSession(server.services.db, {
+    id: sha256(token),
+    userId,
+    now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+    ip: null,
+    userAgent: null,
+  });
+  return `sid=${token}`;
+};
 
+describe("finding 6: ending an account's sessions ends their sockets", () => {
   /** Whether the socket is cut off (or refused) within a second of `change`. */
   const stopsWithinASecond = async (
     socket: Client,
@@ -367,21 +367,7 @@ describe("finding 2: a storm of wrong logins does not slow a running round", () 
 
   it("a hundred wrong logins at once are turned away at the door while a contestant's answers keep being acknowledged", async () => {
     const { userId } = await server.addContestant("Lê Văn Cường");
-    const cookie = await (async () => {
-      const { randomToken, sha256 } = await import("#server/security/password");
-      const { createSession } = await import("#db/repos/sessions");
-      const token = randomToken();
-      const now = server.services.clock.now();
-      await createSession(server.services.db, {
-        id: sha256(token),
-        userId,
-        now,
-        expiresAt: new Date(now.getTime() + 3_600_000),
-        ip: null,
-        userAgent: null,
-      });
-      return `sid=${token}`;
-    })();
+    const cookie = await sessionOf(userId);
     const started = await startRoundAttempt(server.services, { userId, roundId: server.seed.openRoundId });
     if (!started.ok) throw new Error(started.code);
     const socket: Client = await socketFor(server.url, cookie);

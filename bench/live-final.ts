@@ -54,6 +54,8 @@ interface ClientFigures {
   fanoutP99: number;
   answersSent: number;
   answersAcked: number;
+  /** The size of the question's message (its JSON), as a player receives it. */
+  questionBytes: number;
 }
 
 export interface TargetFigures extends ClientFigures {
@@ -325,6 +327,7 @@ async function clients(): Promise<void> {
   const seated = new Array<boolean>(players).fill(false);
   const dropped = new Set<number>();
   const sockets: Socket[] = [];
+  let questionBytes = 0;
   for (let i = 0; i < players; i++) {
     const socket = open(ready.cookies[i]);
     sockets.push(socket);
@@ -344,6 +347,7 @@ async function clients(): Promise<void> {
         const q = view.position;
         if (received[q][i] !== 0) return;
         received[q][i] = now();
+        if (i === 0 && q === 0) questionBytes = Buffer.byteLength(JSON.stringify(view));
         // Every player answers once, at a random moment of the window (kept clear of its last 300 ms).
         const delay = Math.random() * (SECONDS * 1000 - 300);
         setTimeout(() => {
@@ -403,6 +407,7 @@ async function clients(): Promise<void> {
       fanoutP99: percentile(fanout, 99),
       answersSent: sentPerQuestion.reduce((a, b) => a + b, 0),
       answersAcked: ackedPerQuestion.reduce((a, b) => a + b, 0),
+      questionBytes,
     },
   });
   for (const s of sockets) s.disconnect();
@@ -413,7 +418,12 @@ async function clients(): Promise<void> {
 // The orchestrator.
 
 async function measure(target: Target, players: number): Promise<TargetFigures> {
-  const server = fork(self, [target, String(players)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_CPU_PROF=<dir>: the server under test writes a V8 CPU profile there when it ends.
+  const profile = process.env.BENCH_CPU_PROF;
+  const server = fork(self, [target, String(players)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    execArgv: profile ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${profile}`] : process.execArgv,
+  });
   try {
     const ready = await waitMessage(server, "ready");
     const client = fork(self, ["clients"], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -446,6 +456,8 @@ function parseArgs(argv: string[]): { players: number; json: boolean } {
 
 async function main(): Promise<void> {
   const role = process.argv[2];
+  // A normal exit on SIGTERM, so that --cpu-prof writes its profile.
+  if (role === "ours" || role === "bare") process.on("SIGTERM", () => process.exit(0));
   if (role === "ours") return oursServer(Number(process.argv[3]));
   if (role === "bare") return bareServer(Number(process.argv[3]));
   if (role === "clients") return clients();
@@ -469,6 +481,7 @@ async function main(): Promise<void> {
     ["ack p99", (f) => f.ackP99, " ms"],
     ["fan-out p99", (f) => f.fanoutP99, " ms"],
     ["peak server RSS", (f) => f.peakRssMb, " MB"],
+    ["question message", (f) => f.questionBytes, " bytes"],
   ];
   console.log(["", "ours", "bare", "ours / bare"].join("\t"));
   for (const [label, f, unit] of rows) {

@@ -4,9 +4,10 @@
  * transition (answers before their acknowledgement), so a restart resumes the same question with the
  * same deadline (`start` reloads every unfinished final).
  *
- * Fan-out: a transition is one broadcast to `live:<roundId>`; the answer counts go to the same room at
- * most every COUNTS_INTERVAL_MS and only when they changed; each player's own result goes to their own
- * room. Never one message per answer to the room. Everything goes through `io.to(room)`, so it travels
+ * Fan-out: a transition is one broadcast to `live:<roundId>`; the answer counts go to the screens and
+ * the host's console (`live:<roundId>:watch`) at most every COUNTS_INTERVAL_MS and only when they
+ * changed (phones show no counts, so two thousand phones are not written to three times a second while
+ * they answer); each player's own result goes to their own room. Never one message per answer. Everything goes through `io.to(room)`, so it travels
  * through whichever Socket.IO adapter is installed.
  */
 import { maskName } from "~/rules/masking";
@@ -62,8 +63,6 @@ import { storeOfficialRanking } from "#db/repos/rankings";
 import type { Services } from "../services";
 
 export const COUNTS_INTERVAL_MS = 300;
-/** How long answers wait to be written together: small beside a phone network's latency. */
-export const ANSWER_BATCH_MS = 5;
 const BOARD_SIZE = 10;
 const PODIUM_SIZE = 10;
 
@@ -75,6 +74,8 @@ export type LiveEmit = <E extends keyof LiveServerToClientEvents>(
 ) => void;
 
 export const liveRoom = (roundId: number) => `live:${roundId}`;
+/** The screens and the host's console: the ones that show how many joined and answered. */
+export const liveWatchRoom = (roundId: number) => `live:${roundId}:watch`;
 export const livePlayerRoom = (roundId: number, contestantId: number) => `live:${roundId}:p:${contestantId}`;
 
 interface Player {
@@ -598,18 +599,22 @@ export class LiveHub {
     row: Parameters<typeof insertLiveAnswers>[1][number];
     done: (result: InsertAnswerResult | Error) => void;
   }[] = [];
-  private pendingTimer: NodeJS.Timeout | null = null;
+  private pendingFlush: NodeJS.Immediate | null = null;
 
-  /** Group commit: one statement for the answers of the same few milliseconds, then each is acknowledged. */
+  /**
+   * Group commit without waiting: the answers that arrived in the same turn of the event loop are
+   * written by one statement once that turn's I/O is read (setImmediate), then each is acknowledged.
+   * A lone answer is written at once; under a burst the batch grows by itself.
+   */
   private writeAnswer(row: Parameters<typeof insertLiveAnswers>[1][number]): Promise<InsertAnswerResult> {
     return new Promise((resolve, reject) => {
       this.pending.push({ row, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
-      this.pendingTimer ??= setTimeout(() => void this.flushAnswers(), ANSWER_BATCH_MS);
+      this.pendingFlush ??= setImmediate(() => void this.flushAnswers());
     });
   }
 
   private async flushAnswers() {
-    this.pendingTimer = null;
+    this.pendingFlush = null;
     const batch = this.pending;
     this.pending = [];
     try {
@@ -750,7 +755,7 @@ export class LiveHub {
       joined: rt.players.size,
       ...(rt.state.phase === "lobby" ? { joinedByUnit: joinedByUnit(rt) } : {}),
     };
-    this.emit(liveRoom(rt.roundId), "live:counts", counts);
+    this.emit(liveWatchRoom(rt.roundId), "live:counts", counts);
   }
 }
 

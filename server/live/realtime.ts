@@ -11,7 +11,7 @@ import {
 import type { ContestSocket } from "~/realtime/contract";
 import { handle } from "../realtime/handle";
 import type { Services } from "../services";
-import { livePlayerRoom, liveRoom, type LiveHub } from "./hub";
+import { livePlayerRoom, liveRoom, liveWatchRoom, type LiveHub } from "./hub";
 
 const HOST_ROLES = new Set(["admin", "organizer"]);
 
@@ -44,7 +44,7 @@ export function registerLiveHandlers(services: Services, hub: LiveHub, socket: C
   handle(services, socket, "live:watch", liveWatchPayload, async ({ roundId }) => {
     const view = await hub.watch(roundId);
     if (!view.ok) return { error: { code: view.code } };
-    await socket.join(liveRoom(roundId));
+    await socket.join([liveRoom(roundId), liveWatchRoom(roundId)]);
     return { data: view.data };
   });
 
@@ -52,7 +52,7 @@ export function registerLiveHandlers(services: Services, hub: LiveHub, socket: C
     if (!socket.data.role || !HOST_ROLES.has(socket.data.role)) return { error: { code: "forbidden" } };
     const done = await hub.command({ roundId, command, actorUserId: socket.data.userId });
     if (!done.ok) return { error: { code: done.code } };
-    await socket.join(liveRoom(roundId));
+    await socket.join([liveRoom(roundId), liveWatchRoom(roundId)]);
     return { data: done.data };
   });
 }

@@ -96,6 +96,9 @@ describe("live final", () => {
 
     let countsMessages = 0;
     screen.on("live:counts", () => countsMessages++);
+    // Phones show no counts: they are not written to while everyone answers.
+    let countsOnPhones = 0;
+    for (const p of phones) p.socket.on("live:counts", () => countsOnPhones++);
     const opened = waitFor<LiveView>(screen, "live:state", (v) => v.phase === "open");
     const q0 = await hostDo(host, roundId, "start");
     expect(q0.question?.options.length).toBe(optionCount[0]);
@@ -132,6 +135,7 @@ describe("live final", () => {
     await sleep(700);
     expect(countsMessages).toBeGreaterThanOrEqual(1);
     expect(countsMessages).toBeLessThan(3);
+    expect(countsOnPhones).toBe(0);
 
     await hostDo(host, roundId, "close");
     const results = phones.map((p) => waitFor<LiveResult>(p.socket, "live:result"));

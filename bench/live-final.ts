@@ -4,7 +4,7 @@
  * plays the same script against our platform ("ours": the live final on a fresh SQLite file, answers
  * written before their acknowledgement) and against a bare Socket.IO server doing the same shape of
  * work ("bare": join a room, question broadcast, acknowledged answers kept in memory, a top-10 board),
- * in the same run.
+ * in the same run. Both send questions of the bundled bank, so their messages carry the same texts.
  *
  * Three processes per target, as bench/board-broadcast.ts: the server (its memory is its own), the
  * clients (N players and the host). Players are prepared directly in the database with their sessions,
@@ -233,7 +233,13 @@ async function bareServer(players: number): Promise<void> {
     httpCompression: false,
     maxHttpBufferSize: 16 * 1024,
   });
-  const options = ["A", "B", "C", "D"];
+  // The same bank as ours, so the question and the reveal carry the same texts as ours does.
+  const { loadBundledBank } = await import("../question-bank/load");
+  const bank = await loadBundledBank(path.join(path.dirname(self), "..", "question-bank"));
+  const questions = bank
+    .map((b) => b.draft)
+    .filter((d) => d.correct.length === 1)
+    .slice(0, QUESTIONS);
   let position = -1;
   let deadline = 0;
   let started = 0;
@@ -264,7 +270,12 @@ async function bareServer(players: number): Promise<void> {
           phase: "open",
           position,
           deadlineAt: new Date(deadline).toISOString(),
-          question: { position, text: `Câu hỏi ${position + 1}`, options, picture: null },
+          question: {
+            position,
+            text: questions[position].text,
+            options: questions[position].options,
+            picture: null,
+          },
         });
       } else if (p.command === "reveal") {
         const map = answers.get(position) ?? new Map();
@@ -279,7 +290,10 @@ async function bareServer(players: number): Promise<void> {
           position,
           reveal: {
             correct: [0],
-            counts: options.map((_, i) => [...map.values()].filter((a) => a.choice === i).length),
+            counts: questions[position].options.map(
+              (_, i) => [...map.values()].filter((a) => a.choice === i).length,
+            ),
+            explanation: questions[position].explanation,
           },
           board: top.map(([key, t], i) => ({ key, rank: i + 1, score: t.score })),
         });

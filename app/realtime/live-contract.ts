@@ -124,7 +124,11 @@ export interface LiveView {
   scoring: { basePoints: number; speedBonus: boolean; speedBonusPoints: number };
   joinCode: string;
   joined: number;
-  joinedByUnit: LiveUnitCount[];
+  /**
+   * Who joined per unit: in the lobby, and in what a screen or the host asks for; the broadcasts
+   * during the questions leave it out (phones do not show it), the counts bring it to the screens.
+   */
+  joinedByUnit?: LiveUnitCount[];
   question: LiveQuestionPublic | null;
   answered: number;
   skipped: number[];
@@ -133,15 +137,17 @@ export interface LiveView {
   board: LiveBoardRow[] | null;
 }
 
-/** At most every 300 ms to the room, only when something changed: never one message per answer. */
+/**
+ * At most every 300 ms to the screens and the host's console, only when something changed: never one
+ * message per answer, and never to the phones.
+ */
 export interface LiveCounts {
   roundId: number;
   version: number;
   position: number;
   answered: number;
   joined: number;
-  /** Only in the lobby, where the screen shows who joined per unit; absent once questions run. */
-  joinedByUnit?: LiveUnitCount[];
+  joinedByUnit: LiveUnitCount[];
 }
 
 /** One player's own standing, to their own room only. */

@@ -171,7 +171,7 @@ export default function HostConsole() {
               </p>
               <h2>{t("live.host.joinedByUnit")}</h2>
               <ul className="live-units">
-                {view.joinedByUnit.map((u) => (
+                {(view.joinedByUnit ?? []).map((u) => (
                   <li key={u.unit}>
                     {u.unit}: {u.joined}
                   </li>

@@ -98,7 +98,7 @@ export default function LiveScreen() {
             {view.question ? <p>{t("live.answered", { n: view.answered, of: view.joined })}</p> : null}
             {view.phase === "lobby" ? (
               <ul className="live-units">
-                {view.joinedByUnit.slice(0, 8).map((u) => (
+                {(view.joinedByUnit ?? []).slice(0, 8).map((u) => (
                   <li key={u.unit}>
                     {u.unit}: {u.joined}
                   </li>

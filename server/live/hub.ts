@@ -644,7 +644,7 @@ export class LiveHub {
   async watch(roundId: number): Promise<LiveOutcome<LiveView>> {
     const rt = await this.runtime(roundId);
     if (!rt) return { ok: false, code: "notFound" };
-    return { ok: true, data: this.view(rt) };
+    return { ok: true, data: this.view(rt, { byUnit: true }) };
   }
 
   private seat(rt: Runtime, player: Player): LiveSeat {
@@ -677,7 +677,12 @@ export class LiveHub {
     };
   }
 
-  private view(rt: Runtime): LiveView {
+  /**
+   * What everyone sees. Who joined per unit goes with it only in the lobby (or when a screen asks):
+   * once questions run, the broadcast to every phone leaves it out, and the screens and the host get
+   * it with the counts.
+   */
+  private view(rt: Runtime, options: { byUnit?: boolean } = {}): LiveView {
     const { state } = rt;
     const q = state.position >= 0 ? rt.questions[state.position] : undefined;
     const inQuestion = ["open", "paused", "closed", "revealed"].includes(state.phase) && q !== undefined;
@@ -702,7 +707,7 @@ export class LiveHub {
       },
       joinCode: rt.joinCode,
       joined: rt.players.size,
-      joinedByUnit: joinedByUnit(rt),
+      ...(options.byUnit || state.phase === "lobby" ? { joinedByUnit: joinedByUnit(rt) } : {}),
       question:
         inQuestion && q
           ? { position: q.position, text: q.text, options: q.options, picture: q.picture }
@@ -753,7 +758,7 @@ export class LiveHub {
       position: rt.state.position,
       answered: rt.answers.get(rt.state.position)?.size ?? 0,
       joined: rt.players.size,
-      ...(rt.state.phase === "lobby" ? { joinedByUnit: joinedByUnit(rt) } : {}),
+      joinedByUnit: joinedByUnit(rt),
     };
     this.emit(liveWatchRoom(rt.roundId), "live:counts", counts);
   }

@@ -47,7 +47,8 @@ export function useLive(
     const show = (next: LiveView) => {
       if (next.roundId !== roundId || next.version < shown.current) return;
       shown.current = next.version;
-      setView(next);
+      // A broadcast during the questions leaves out who joined per unit: the last one known stays.
+      setView((v) => (next.joinedByUnit || !v ? next : { ...next, joinedByUnit: v.joinedByUnit }));
       setOffset(Date.parse(next.serverNow) - Date.now());
     };
     showRef.current = show;
@@ -55,7 +56,7 @@ export function useLive(
       if (c.roundId !== roundId) return;
       setView((v) =>
         v && c.version >= v.version
-          ? { ...v, answered: c.answered, joined: c.joined, joinedByUnit: c.joinedByUnit ?? v.joinedByUnit }
+          ? { ...v, answered: c.answered, joined: c.joined, joinedByUnit: c.joinedByUnit }
           : v,
       );
     };

@@ -10,6 +10,7 @@ const onBothEngines = [
   "db/**/*.test.ts",
   "server/security/login.test.ts",
   "tests/integration/attempts.test.ts",
+  "tests/integration/live-final.test.ts",
   "tests/integration/question-pictures.test.ts",
   "tests/integration/ranking.test.ts",
   "tests/integration/registration.test.ts",

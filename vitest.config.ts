@@ -22,6 +22,7 @@ const postgresOnly = [
   "server/cluster/cluster.test.ts",
   "tests/integration/db-copy.test.ts",
   "tests/integration/cluster.test.ts",
+  "tests/integration/live-cluster.test.ts",
 ];
 
 export default defineConfig({

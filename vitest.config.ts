@@ -20,6 +20,7 @@ const onBothEngines = [
 /** Need PostgreSQL (and Redis) whatever the engine: they run in the postgres project only. */
 const postgresOnly = [
   "server/cluster/cluster.test.ts",
+  "server/live/owners.test.ts",
   "tests/integration/db-copy.test.ts",
   "tests/integration/cluster.test.ts",
   "tests/integration/live-cluster.test.ts",

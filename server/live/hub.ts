@@ -182,6 +182,16 @@ export class LiveHub {
       .catch(() => undefined);
   }
 
+  /**
+   * Takes up a final this process has just come to own (another process died): loads it from the
+   * database if it is not in memory yet and tells its rooms where it stands, since the question may have
+   * closed at its deadline while nobody ran it.
+   */
+  async adopt(roundId: number): Promise<void> {
+    const rt = await this.runtime(roundId);
+    if (rt) this.emit(liveRoom(rt.roundId), "live:state", this.view(rt));
+  }
+
   private runtime(roundId: number): Promise<Runtime | undefined> {
     let pending = this.finals.get(roundId);
     if (!pending) {

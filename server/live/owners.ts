@@ -52,8 +52,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class LiveOwners implements LiveService {
   /** The finals this process owns, and until when it may trust that without asking Redis again. */
   private readonly owned = new Map<number, { validUntil: number; timer: NodeJS.Timeout }>();
-  /** The last known owner of the finals owned elsewhere. */
+  /** The last known owner of the finals owned elsewhere that this process has had calls for. */
   private readonly holders = new Map<number, string>();
+  /** One claim at a time per final: a burst of answers waiting for a takeover asks Redis once. */
+  private readonly claiming = new Map<number, Promise<string>>();
+  /** Processes found gone: calls wait for their leases to expire instead of asking them again. */
+  private readonly gone = new Set<string>();
+  private watchdog: NodeJS.Timeout | null = null;
   private readonly ttlMs: number;
   private readonly forwardTimeoutMs: number;
   private stopServing: () => void = () => undefined;
@@ -72,12 +77,23 @@ export class LiveOwners implements LiveService {
   /** Answers the calls other processes hand over, and resumes the unfinished finals nobody owns. */
   async start(): Promise<void> {
     this.stopServing = this.cluster.serve(REQUEST, (payload) => this.serve(payload as Forwarded));
-    await this.hub.start(async (roundId) => (await this.claim(roundId)) === this.cluster.id);
+    // A final owned elsewhere whose owner dies is taken over within a lease's time to live even when no
+    // call comes for it (phones waiting for the deadline): its deadline still closes the question.
+    this.watchdog = setInterval(() => void this.takeOver(), this.ttlMs / 2);
+    this.watchdog.unref();
+    await this.hub.start((roundId) =>
+      this.claim(roundId).then(
+        (holder) => holder === this.cluster.id,
+        // Redis did not answer: the final is taken at its next call.
+        () => false,
+      ),
+    );
   }
 
   /** Stops the hub and gives the leases back, so another process takes the finals at its next call. */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     this.stopServing();
     await this.hub.stop();
     const owned = [...this.owned.keys()];
@@ -144,6 +160,13 @@ export class LiveOwners implements LiveService {
         if (holder === this.cluster.id) return this.run(call);
         this.holders.set(roundId, holder);
       }
+      if (this.gone.has(holder)) {
+        // Its lease has not expired yet: ask the lease again shortly.
+        this.holders.delete(roundId);
+        if (performance.now() > giveUpAt) throw new Error(`live final ${roundId}: no process owns it`);
+        await sleep(RETRY_MS);
+        continue;
+      }
       try {
         const forwarded: Forwarded = { roundId, call };
         const reply = (await this.cluster.request(
@@ -155,6 +178,7 @@ export class LiveOwners implements LiveService {
         if (reply.owner) return reply.outcome;
       } catch (error) {
         if (!(error instanceof ClusterRequestError) || error.reason === "failed") throw error;
+        if (error.reason === "unreachable") this.gone.add(holder);
         // Delivered but not answered: it may have run there. Only what is safe to repeat is repeated.
         if (error.reason === "timeout" && !repeatable) throw error;
       }
@@ -177,12 +201,32 @@ export class LiveOwners implements LiveService {
   }
 
   /** Takes or renews the final's lease; returns who holds it now. */
-  private async claim(roundId: number): Promise<string> {
-    const asked = performance.now();
-    const holder = await this.cluster.leases.claim(liveLease(roundId), this.ttlMs);
-    if (holder === this.cluster.id && !this.stopped) this.keep(roundId, asked);
-    else this.lose(roundId);
-    return holder;
+  private claim(roundId: number): Promise<string> {
+    let pending = this.claiming.get(roundId);
+    if (!pending) {
+      const asked = performance.now();
+      pending = this.cluster.leases.claim(liveLease(roundId), this.ttlMs).then((holder) => {
+        if (holder === this.cluster.id && !this.stopped) this.keep(roundId, asked);
+        else this.lose(roundId);
+        return holder;
+      });
+      this.claiming.set(roundId, pending);
+      void pending.finally(() => this.claiming.delete(roundId)).catch(() => undefined);
+    }
+    return pending;
+  }
+
+  /** The watchdog: takes over the finals this process has had calls for whose owner is gone. */
+  private async takeOver() {
+    for (const roundId of [...this.holders.keys()]) {
+      if (this.stopped) return;
+      try {
+        const holder = await this.claim(roundId);
+        if (holder !== this.cluster.id) this.holders.set(roundId, holder);
+      } catch (error) {
+        this.services.logger.warn({ err: error, roundId }, "could not ask for a live final's lease");
+      }
+    }
   }
 
   private keep(roundId: number, asked: number) {
@@ -203,6 +247,11 @@ export class LiveOwners implements LiveService {
     timer.unref();
     this.owned.set(roundId, { validUntil, timer });
     this.holders.delete(roundId);
+    // New to this process (nobody ran it, or its owner died or let it go): loaded from the database, and
+    // its rooms told where it stands.
+    void this.hub
+      .adopt(roundId)
+      .catch((error) => this.services.logger.error({ err: error, roundId }, "live final not taken up"));
   }
 
   /** Another process owns the final now: this one forgets it. */
@@ -218,8 +267,10 @@ export class LiveOwners implements LiveService {
     try {
       await this.claim(roundId);
     } catch (error) {
-      // Redis did not answer: the final is trusted until its lease would have run out, then asked again.
+      // Redis did not answer: the final is run here until its lease may have run out in Redis, then let
+      // go (another process may take it); the next call asks for it again and reloads it.
       this.services.logger.warn({ err: error, roundId }, "could not renew a live final's lease");
+      if (!this.owns(roundId)) this.lose(roundId);
     }
   }
 }

@@ -185,11 +185,12 @@ export class LiveHub {
   /**
    * Takes up a final this process has just come to own (another process died): loads it from the
    * database if it is not in memory yet and tells its rooms where it stands, since the question may have
-   * closed at its deadline while nobody ran it.
+   * closed at its deadline while nobody ran it. False when there is no such final.
    */
-  async adopt(roundId: number): Promise<void> {
+  async adopt(roundId: number): Promise<boolean> {
     const rt = await this.runtime(roundId);
     if (rt) this.emit(liveRoom(rt.roundId), "live:state", this.view(rt));
+    return rt !== undefined;
   }
 
   private runtime(roundId: number): Promise<Runtime | undefined> {

@@ -93,6 +93,10 @@ describe("one owner per live final", () => {
       expect(a.sent.some((s) => s.event === "live:state" && s.view.phase === "open")).toBe(true);
       expect(b.sent).toEqual([]);
 
+      // A round id made up by a client: refused, and no lease is kept for it.
+      expect(await b.owners.watch(987_654)).toEqual({ ok: false, code: "notFound" });
+      await expect.poll(() => redis.get(`${prefix}lease:${liveLease(987_654)}`)).toBeNull();
+
       // A loses Redis (its renewals fail): B takes the final over by itself within the lease's life.
       await a.cluster.close();
       await expect

@@ -249,9 +249,13 @@ export class LiveOwners implements LiveService {
     this.holders.delete(roundId);
     // New to this process (nobody ran it, or its owner died or let it go): loaded from the database, and
     // its rooms told where it stands.
-    void this.hub
-      .adopt(roundId)
-      .catch((error) => this.services.logger.error({ err: error, roundId }, "live final not taken up"));
+    this.hub.adopt(roundId).then(
+      // No such final (a round id made up by a client): its lease is not kept.
+      (exists) => {
+        if (!exists) this.abandon(roundId);
+      },
+      (error: unknown) => this.services.logger.error({ err: error, roundId }, "live final not taken up"),
+    );
   }
 
   /** Another process owns the final now: this one forgets it. */
@@ -261,6 +265,12 @@ export class LiveOwners implements LiveService {
     clearInterval(o.timer);
     this.owned.delete(roundId);
     this.hub.drop(roundId);
+  }
+
+  private abandon(roundId: number) {
+    if (!this.owned.has(roundId)) return;
+    this.lose(roundId);
+    this.cluster.leases.release(liveLease(roundId)).catch(() => undefined);
   }
 
   private async renew(roundId: number) {

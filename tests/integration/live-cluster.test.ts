@@ -4,7 +4,8 @@
  * are acknowledged, the reveal counts both and both phones get their result. A owns the final (it
  * started first); B hands its phone's calls to A. Then A is killed (SIGKILL) mid-question: B takes the
  * final over once A's lease runs out, with the same question, the same deadline and A's acknowledged
- * answer, and closes the question at that deadline by itself.
+ * answer, closes the question at that deadline by itself, and the host, back through B, reveals both
+ * answers.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -265,6 +266,13 @@ describe("the live final on several processes", () => {
       const closed = await closedOnB;
       expect(closed.deadlineAt).toBe(q1.deadlineAt);
       expect(Date.parse(closed.serverNow)).toBeGreaterThanOrEqual(Date.parse(q1.deadlineAt ?? "") - 50);
+      // The host comes back through B and reveals: both answers, A's and B's, are counted.
+      const hostOnB = await socketFor(ports.B, adminToken);
+      const resultOnB = waitFor<LiveResult>(phoneB, "live:result");
+      const revealed1 = data(await request<LiveView>(hostOnB, "live:host", { roundId, command: "reveal" }));
+      expect(revealed1.reveal).toMatchObject({ position: 1, answered: 2 });
+      expect(revealed1.reveal?.counts.slice(0, 2)).toEqual([1, 1]);
+      expect(await resultOnB).toMatchObject({ position: 1, choice: 0, of: 2 });
       const answers = await db
         .selectFrom("live_answers")
         .select(["position", "choice"])

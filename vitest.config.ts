@@ -10,6 +10,7 @@ const onBothEngines = [
   "db/**/*.test.ts",
   "server/security/login.test.ts",
   "tests/integration/attempts.test.ts",
+  "tests/integration/live-final.test.ts",
   "tests/integration/question-pictures.test.ts",
   "tests/integration/ranking.test.ts",
   "tests/integration/registration.test.ts",
@@ -19,8 +20,10 @@ const onBothEngines = [
 /** Need PostgreSQL (and Redis) whatever the engine: they run in the postgres project only. */
 const postgresOnly = [
   "server/cluster/cluster.test.ts",
+  "server/live/owners.test.ts",
   "tests/integration/db-copy.test.ts",
   "tests/integration/cluster.test.ts",
+  "tests/integration/live-cluster.test.ts",
 ];
 
 export default defineConfig({

@@ -289,6 +289,8 @@ export async function listLivePlayers(db: Db, roundId: number): Promise<LivePlay
     ])
     .where("live_players.round_id", "=", roundId)
     .orderBy("live_players.joined_at")
+    // Players who joined in the same millisecond: the same order on every engine and every reload.
+    .orderBy("live_players.contestant_id")
     .execute();
   return rows.map((r) => ({
     contestantId: r.contestant_id,
@@ -544,6 +546,7 @@ export async function listLiveSeats(db: Db, roundId: number): Promise<LiveSeatRo
     .where("live_seats.round_id", "=", roundId)
     .orderBy("units.name")
     .orderBy("contestants.name_folded")
+    .orderBy("live_seats.contestant_id")
     .execute();
   return rows.map((r) => ({
     contestantId: r.contestant_id,

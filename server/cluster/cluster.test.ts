@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { ContestEvents } from "../contest/events";
 import { createLogger } from "../logger";
-import { connectCluster } from "./cluster";
+import { ClusterRequestError, connectCluster } from "./cluster";
 import { redisLeases } from "./leases";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -37,6 +37,60 @@ describe("leases", () => {
     expect(await b.holder("sweeper")).toBe("b");
     await b.release("sweeper");
     expect(await a.holder("sweeper")).toBeNull();
+  });
+
+  it("claims in one round trip: takes a free lease, renews its own, names the holder of another's", async () => {
+    const a = redisLeases(redis, prefix, "a");
+    const b = redisLeases(redis, prefix, "b");
+    expect(await a.claim("live-final:1", 300)).toBe("a");
+    expect(await b.claim("live-final:1", 300)).toBe("a");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await a.claim("live-final:1", 300)).toBe("a"); // renewed
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await b.claim("live-final:1", 300)).toBe("a");
+    await new Promise((r) => setTimeout(r, 400)); // a stops renewing
+    expect(await b.claim("live-final:1", 300)).toBe("b");
+    expect(await a.holder("live-final:1")).toBe("b");
+  });
+});
+
+describe("requests to one process", () => {
+  it("reach the named process and bring its answer; a process gone, a slow one and a failure are told apart", async () => {
+    const logger = createLogger("silent");
+    const a = await connectCluster({ url: REDIS_URL, prefix }, new ContestEvents(), logger);
+    const b = await connectCluster({ url: REDIS_URL, prefix }, new ContestEvents(), logger);
+    const c = await connectCluster({ url: REDIS_URL, prefix }, new ContestEvents(), logger);
+    try {
+      const heardBy: string[] = [];
+      for (const [name, p] of [
+        ["b", b],
+        ["c", c],
+      ] as const)
+        p.serve("double", async (payload) => {
+          heardBy.push(name);
+          const { n } = payload as { n: number };
+          if (n < 0) throw new Error("negative");
+          if (n === 0) await new Promise((r) => setTimeout(r, 500));
+          return { twice: n * 2 };
+        });
+      expect(await a.request(b.id, "double", { n: 21 }, 1_000)).toEqual({ twice: 42 });
+      expect(heardBy).toEqual(["b"]); // only the process asked
+      const reasonOf = (p: Promise<unknown>) =>
+        p.then(
+          () => "answered",
+          (error: unknown) => (error instanceof ClusterRequestError ? error.reason : String(error)),
+        );
+      expect(await reasonOf(a.request(b.id, "double", { n: -1 }, 1_000))).toBe("failed");
+      expect(await reasonOf(a.request(c.id, "double", { n: 0 }, 100))).toBe("timeout");
+      const gone = c.id;
+      await c.close();
+      const asked = Date.now();
+      expect(await reasonOf(a.request(gone, "double", { n: 1 }, 5_000))).toBe("unreachable");
+      expect(Date.now() - asked).toBeLessThan(1_000); // told at once, not after the timeout
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
 

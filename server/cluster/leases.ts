@@ -17,6 +17,11 @@ export interface Leases {
   release(name: string): Promise<void>;
   /** Who holds the lease now, or null. */
   holder(name: string): Promise<string | null>;
+  /**
+   * Takes the lease when free, renews it when ours, in one round trip: returns who holds it afterwards
+   * (this process's `owner` when it does now).
+   */
+  claim(name: string, ttlMs: number): Promise<string>;
 }
 
 export function localLeases(owner = "local"): Leases {
@@ -25,6 +30,7 @@ export function localLeases(owner = "local"): Leases {
     acquire: async () => true,
     release: async () => undefined,
     holder: async () => owner,
+    claim: async () => owner,
   };
 }
 
@@ -38,6 +44,17 @@ end
 if current then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1`;
+
+// The same, answering with the holder afterwards.
+const CLAIM = `
+local current = redis.call('GET', KEYS[1])
+if current == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return ARGV[1]
+end
+if current then return current end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return ARGV[1]`;
 
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -55,5 +72,9 @@ export function redisLeases(redis: Redis, prefix: string, owner: string): Leases
       await redis.eval(RELEASE, 1, key(name), owner);
     },
     holder: (name) => redis.get(key(name)),
+    async claim(name, ttlMs) {
+      const result = await redis.eval(CLAIM, 1, key(name), owner, String(Math.max(1, Math.round(ttlMs))));
+      return String(result);
+    },
   };
 }

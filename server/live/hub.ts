@@ -110,6 +110,8 @@ interface Runtime {
   ranksNow: Map<number, number>;
   countsDirty: boolean;
   deadlineTimer: NodeJS.Timeout | null;
+  /** This process gave the final up (another process owns it now): it sets no more timers. */
+  dropped: boolean;
   /** Commands and the deadline run one at a time per final. */
   queue: Promise<unknown>;
 }
@@ -142,9 +144,13 @@ export class LiveHub {
     private readonly emit: LiveEmit,
   ) {}
 
-  /** Resumes every unfinished final (after a restart) and starts the counts flusher. */
-  async start(): Promise<void> {
-    for (const roundId of await listUnfinishedLiveFinalIds(this.services.db)) await this.runtime(roundId);
+  /**
+   * Resumes every unfinished final (after a restart) and starts the counts flusher. With several
+   * processes, `resume` says which finals this one owns (server/live/owners.ts); alone, all of them.
+   */
+  async start(resume?: (roundId: number) => Promise<boolean>): Promise<void> {
+    for (const roundId of await listUnfinishedLiveFinalIds(this.services.db))
+      if (!resume || (await resume(roundId))) await this.runtime(roundId);
     this.countsTimer = setInterval(() => this.flushCounts(), COUNTS_INTERVAL_MS);
     this.countsTimer.unref();
   }
@@ -156,6 +162,35 @@ export class LiveHub {
       if (rt?.deadlineTimer) clearTimeout(rt.deadlineTimer);
       await rt?.queue;
     }
+  }
+
+  /**
+   * Forgets a final this process no longer owns: its deadline timer stops here, and the next call about
+   * it loads it again from the database (where the owner wrote every transition and answer).
+   */
+  drop(roundId: number): void {
+    const pending = this.finals.get(roundId);
+    if (!pending) return;
+    this.finals.delete(roundId);
+    void pending
+      .then((rt) => {
+        if (!rt) return;
+        rt.dropped = true;
+        if (rt.deadlineTimer) clearTimeout(rt.deadlineTimer);
+        rt.deadlineTimer = null;
+      })
+      .catch(() => undefined);
+  }
+
+  /**
+   * Takes up a final this process has just come to own (another process died): loads it from the
+   * database if it is not in memory yet and tells its rooms where it stands, since the question may have
+   * closed at its deadline while nobody ran it. False when there is no such final.
+   */
+  async adopt(roundId: number): Promise<boolean> {
+    const rt = await this.runtime(roundId);
+    if (rt) this.emit(liveRoom(rt.roundId), "live:state", this.view(rt));
+    return rt !== undefined;
   }
 
   private runtime(roundId: number): Promise<Runtime | undefined> {
@@ -212,6 +247,7 @@ export class LiveHub {
       ranksNow: new Map(),
       countsDirty: false,
       deadlineTimer: null,
+      dropped: false,
       queue: Promise.resolve(),
     };
     players.forEach((p, i) => {
@@ -273,7 +309,7 @@ export class LiveHub {
   private schedule(rt: Runtime) {
     if (rt.deadlineTimer) clearTimeout(rt.deadlineTimer);
     rt.deadlineTimer = null;
-    if (rt.state.phase !== "open" || rt.state.deadlineAt === null) return;
+    if (rt.dropped || rt.state.phase !== "open" || rt.state.deadlineAt === null) return;
     const wait = Math.max(0, rt.state.deadlineAt - this.services.clock.now().getTime());
     rt.deadlineTimer = setTimeout(() => {
       rt.deadlineTimer = null;

@@ -11,13 +11,18 @@ import {
 import type { ContestSocket } from "~/realtime/contract";
 import { handle } from "../realtime/handle";
 import type { Services } from "../services";
-import { livePlayerRoom, liveRoom, liveWatchRoom, type LiveHub } from "./hub";
+import { livePlayerRoom, liveRoom, liveWatchRoom } from "./hub";
+import type { LiveService } from "./owners";
 
 const HOST_ROLES = new Set(["admin", "organizer"]);
 
 export const LIVE_EVENTS = ["live:join", "live:answer", "live:watch", "live:host"] as const;
 
-export function registerLiveHandlers(services: Services, hub: LiveHub, socket: ContestSocket): void {
+/**
+ * `hub` is the LiveHub on one process, or the router to each final's owning process on several
+ * (owners.ts); either way the rooms are joined here, on the socket's own process.
+ */
+export function registerLiveHandlers(services: Services, hub: LiveService, socket: ContestSocket): void {
   handle(services, socket, "live:join", liveJoinPayload, async (payload) => {
     const joined = await hub.join({ userId: socket.data.userId, ...payload });
     if (!joined.ok) return { error: { code: joined.code } };

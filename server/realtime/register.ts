@@ -11,6 +11,7 @@ import { guardEvents } from "./handle";
 import { sessionRoom, userRoom } from "../security/sessions";
 import { registerScreens } from "./screens";
 import { LiveHub } from "../live/hub";
+import { LiveOwners } from "../live/owners";
 import { LIVE_EVENTS, registerLiveHandlers } from "../live/realtime";
 
 const KNOWN_EVENTS = new Set<string>([
@@ -38,7 +39,9 @@ export function registerRealtime(io: RealtimeServer, services: Services): () => 
     if (rooms.length > 0) io.in(rooms).disconnectSockets(true);
   });
   registerScreens(io, services);
-  const live = new LiveHub(services, (room, event, ...args) => io.to(room).emit(event, ...args));
+  const hub = new LiveHub(services, (room, event, ...args) => io.to(room).emit(event, ...args));
+  // Several processes: each final is run by the one that owns it, the others hand it their calls.
+  const live = services.cluster ? new LiveOwners(services, services.cluster, hub) : hub;
   const liveStarted = live
     .start()
     .catch((error) => services.logger.error({ err: error }, "live finals could not be resumed"));

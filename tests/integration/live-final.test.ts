@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { LiveCounts, LiveResult, LiveSeat, LiveView } from "~/realtime/live-contract";
 import { createUser } from "#db/repos/users";
 import { listOfficialRanking } from "#db/repos/rankings";
-import { listLiveQuestions, listLiveSeats } from "#db/repos/live-finals";
+import { insertLiveAnswers, listLiveAnswers, listLiveQuestions, listLiveSeats } from "#db/repos/live-finals";
 import { createLiveFinal, createSeatCodes } from "#server/live/finals";
 import { LiveHub } from "#server/live/hub";
 import { createPlatform } from "#server/platform";
@@ -223,6 +223,41 @@ describe("live final", () => {
     } finally {
       await platform.stop();
     }
+  });
+});
+
+describe("live final: the answers' group commit", () => {
+  it("writes a burst of answers in one statement on either engine: each saved once, an answer already there refused", async () => {
+    const { h, roundId, phones } = await setup(4);
+    const [p0, p1, p2, p3] = phones.map((p) => p.contestantId);
+    const at = (ms: number) => new Date(h.clock.now().getTime() + ms);
+    const row = (contestantId: number, position: number, choice: number, ms: number) => ({
+      roundId,
+      position,
+      contestantId,
+      choice,
+      elapsedMs: ms,
+      now: at(ms),
+    });
+    expect(await insertLiveAnswers(h.services.db, [row(p0, 0, 1, 100)])).toEqual(["saved"]);
+    const burst = await insertLiveAnswers(h.services.db, [
+      row(p1, 0, 2, 200),
+      row(p0, 0, 3, 250), // p0 answered question 0 already
+      row(p2, 0, 0, 300),
+      row(p0, 1, 0, 310), // another question: a new answer
+      row(p3, 0, 1, 320),
+    ]);
+    expect(burst).toEqual(["saved", "alreadyAnswered", "saved", "saved", "saved"]);
+    const stored = await listLiveAnswers(h.services.db, roundId);
+    expect(stored.map((a) => [a.position, a.contestantId, a.choice])).toEqual(
+      [
+        [0, p0, 1],
+        [0, p1, 2],
+        [0, p2, 0],
+        [0, p3, 1],
+        [1, p0, 0],
+      ].sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+    );
   });
 });
 

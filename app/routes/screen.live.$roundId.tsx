@@ -39,6 +39,9 @@ export default function LiveScreen() {
   const live = useLive({ kind: "watch", roundId: data.roundId });
   const seconds = useSecondsLeft(live.view, live.clockOffsetMs);
   const view = live.view;
+  // A question with a picture: the column becomes question / picture / options, the picture taking
+  // whatever height the others leave, so it is as big as the screen allows and pushes nothing off.
+  const asking = view?.question && view.phase !== "board" && view.phase !== "podium";
   return (
     <div
       className={view?.question?.picture ? "live-screen live-screen-has-picture" : "live-screen"}
@@ -56,7 +59,7 @@ export default function LiveScreen() {
       </header>
       {view ? (
         <div className="live-screen-body">
-          <div>
+          <div className={asking && view.question?.picture ? "live-screen-main-picture" : undefined}>
             {view.phase === "lobby" ? (
               <div className="live-screen-join">
                 <div className="live-qr" dangerouslySetInnerHTML={{ __html: data.qr }} />

@@ -41,7 +41,14 @@ export default function LiveScreen() {
   const view = live.view;
   // A question with a picture: the column becomes question / picture / options, the picture taking
   // whatever height the others leave, so it is as big as the screen allows and pushes nothing off.
+  // A tall picture (a phone's screenshot) stands beside the options instead, as high as the column.
   const asking = view?.question && view.phase !== "board" && view.phase !== "podium";
+  const picture = asking ? view.question?.picture : null;
+  const pictureLayout = picture
+    ? picture.height > picture.width
+      ? "live-screen-main-picture live-screen-main-tall"
+      : "live-screen-main-picture"
+    : undefined;
   return (
     <div
       className={view?.question?.picture ? "live-screen live-screen-has-picture" : "live-screen"}
@@ -59,7 +66,7 @@ export default function LiveScreen() {
       </header>
       {view ? (
         <div className="live-screen-body">
-          <div className={asking && view.question?.picture ? "live-screen-main-picture" : undefined}>
+          <div className={pictureLayout}>
             {view.phase === "lobby" ? (
               <div className="live-screen-join">
                 <div className="live-qr" dangerouslySetInnerHTML={{ __html: data.qr }} />

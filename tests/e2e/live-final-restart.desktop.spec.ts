@@ -31,9 +31,17 @@ import {
 import { freePort, startServer } from "./server-process";
 
 const PASSWORD = "mat-khau-chung-ket-2023";
-const QUESTION_KEY = "CK-HINH-01";
-const QUESTION = "Trang web trong hình có dấu hiệu lừa đảo nào?";
-const ALT = "Trang web giả mạo ngân hàng đòi nhập mật khẩu và mã OTP, địa chỉ vietcombank-xacthuc.com";
+/** Two questions of the bank with pictures: a PC's page (landscape), then a phone's message (portrait). */
+const WEB = {
+  key: "CK-HINH-01",
+  text: "Trang web trong hình có dấu hiệu lừa đảo nào?",
+  alt: "Trang web giả mạo ngân hàng đòi nhập mật khẩu và mã OTP, địa chỉ vietcombank-xacthuc.com",
+};
+const SMS = {
+  key: "CK-HINH-02",
+  text: "Tin nhắn trong hình có phải lừa đảo không?",
+  alt: "Tin nhắn báo trúng thưởng 50 triệu đồng kèm đường dẫn lạ bit.ly/nhan-qua-tet",
+};
 
 /** A screenshot of a fake bank page, landscape as a PC's screen is, with text the hall must read. */
 async function phishingPage(): Promise<Buffer> {
@@ -58,21 +66,49 @@ async function phishingPage(): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
+/** A phone's screenshot of a text message, portrait. */
+async function scamMessage(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="1600" font-family="sans-serif">
+    <rect width="900" height="1600" fill="#ffffff"/>
+    <rect width="900" height="160" fill="#f1f5f9"/>
+    <text x="450" y="105" font-size="52" text-anchor="middle" fill="#0f172a">Tin nhắn · 8088</text>
+    <rect x="50" y="260" width="760" height="560" rx="40" fill="#e2e8f0"/>
+    <text x="90" y="350" font-size="46" fill="#0f172a">[TB] Chúc mừng quý khách</text>
+    <text x="90" y="420" font-size="46" fill="#0f172a">đã trúng thưởng</text>
+    <text x="90" y="490" font-size="46" font-weight="bold" fill="#b91c1c">50.000.000 đồng!</text>
+    <text x="90" y="580" font-size="46" fill="#0f172a">Nhận thưởng trong hôm nay</text>
+    <text x="90" y="650" font-size="46" fill="#0f172a">tại:</text>
+    <text x="90" y="730" font-size="46" fill="#1d4ed8" text-decoration="underline">bit.ly/nhan-qua-tet</text>
+    <text x="90" y="900" font-size="36" fill="#64748b">Hôm qua 21:47</text>
+    <rect x="40" y="1440" width="820" height="100" rx="50" fill="#f1f5f9"/>
+    <text x="100" y="1505" font-size="40" fill="#94a3b8">Tin nhắn văn bản</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
 /**
  * Set-up: the organizer's Word file with the question and its picture goes into the bank through the
  * import's own repository (the import page is the word-questions story's subject), approved, with a key
  * the final's picker shows.
  */
-async function bankQuestionWithPicture(databaseFile: string, organizer: string): Promise<void> {
+async function bankQuestionsWithPictures(databaseFile: string, organizer: string): Promise<void> {
   const docx = await wordDocument([
     { heading: "Phần I. Nhận diện lừa đảo trực tuyến" },
-    `Câu 1. ${QUESTION}`,
-    { picture: await phishingPage(), alt: ALT },
+    `Câu 1. ${WEB.text}`,
+    { picture: await phishingPage(), alt: WEB.alt },
     "A. _Địa chỉ trang web giả tên ngân hàng và đòi mã OTP_",
     "B. Có biểu tượng và màu sắc của ngân hàng",
     "C. Viết bằng tiếng Việt có dấu",
     "D. Có ô để nhập tên đăng nhập",
     "Giải thích: Ngân hàng không bao giờ đòi mã OTP qua một trang web gửi kèm tin nhắn.",
+    "Nguồn: Cẩm nang phòng chống lừa đảo trực tuyến",
+    "Mức độ: Dễ",
+    `Câu 2. ${SMS.text}`,
+    { picture: await scamMessage(), alt: SMS.alt },
+    "A. _Có: báo trúng thưởng kèm đường dẫn lạ_",
+    "B. Không: tin nhắn đến từ tổng đài 8088",
+    "C. Không: có ghi rõ số tiền",
+    "Giải thích: Không bấm vào đường dẫn lạ trong tin nhắn báo trúng thưởng.",
     "Nguồn: Cẩm nang phòng chống lừa đảo trực tuyến",
     "Mức độ: Dễ",
   ]);
@@ -94,11 +130,16 @@ async function bankQuestionWithPicture(databaseFile: string, organizer: string):
     expect(preview.rows.flatMap((r) => r.problems)).toEqual([]);
     const done = await confirmImport(db, { token: preview.token!, userId: user.id, approve: true, now });
     if (!done.ok) throw new Error(`import: ${done.reason}`);
-    await db
-      .updateTable("questions")
-      .set({ key: QUESTION_KEY })
-      .where("id", "in", done.questionIds)
-      .execute();
+    expect(done.questionIds).toHaveLength(2);
+    for (const q of [WEB, SMS]) {
+      const { id } = await db
+        .selectFrom("questions")
+        .innerJoin("question_versions", "question_versions.id", "questions.current_version_id")
+        .select("questions.id")
+        .where("question_versions.text", "=", q.text)
+        .executeTakeFirstOrThrow();
+      await db.updateTable("questions").set({ key: q.key }).where("id", "=", id).execute();
+    }
   } finally {
     await db.destroy();
   }
@@ -170,6 +211,24 @@ async function expectScreenReadable(screen: Page, minPictureShare: number) {
   await screen.setViewportSize(SCREEN_SIZES[0]);
 }
 
+/** The reveal's bars start and end at the same place, whatever the count beside them. */
+async function expectBarsAligned(screen: Page) {
+  for (const size of SCREEN_SIZES) {
+    await screen.setViewportSize(size);
+    const tracks = await screen
+      .locator(".live-bar-track")
+      .evaluateAll((els) =>
+        els.map(
+          (e) =>
+            `${Math.round(e.getBoundingClientRect().left)}-${Math.round(e.getBoundingClientRect().right)}`,
+        ),
+      );
+    expect(tracks.length).toBeGreaterThan(1);
+    expect(new Set(tracks), `${size.width}x${size.height}: ${tracks.join(" ")}`).toHaveProperty("size", 1);
+  }
+  await screen.setViewportSize(SCREEN_SIZES[0]);
+}
+
 async function newPage(browser: Browser, baseURL: string, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ baseURL, viewport, locale: "vi-VN" });
   return { context, page: await context.newPage() };
@@ -185,14 +244,14 @@ test("The server restarts in the middle of a question; the phone and the screen 
     const base = server.baseURL;
     const organizer = await createStaffAccount("organizer", PASSWORD, server.databaseFile);
     const player = await createBoardContestant("Nguyễn Thị Lan", server.databaseFile);
-    await bankQuestionWithPicture(server.databaseFile, organizer);
+    await bankQuestionsWithPictures(server.databaseFile, organizer);
 
     const host = await newPage(browser, base, { width: 1366, height: 800 });
     contexts.push(host.context);
     await logIn(host.page, organizer, PASSWORD);
     const roundId = await createFinal(host.page, {
       title: "Chung kết khởi động lại",
-      questions: [QUESTION_KEY],
+      questions: [WEB.key, SMS.key],
       seconds: 60,
     });
 
@@ -210,21 +269,22 @@ test("The server restarts in the middle of a question; the phone and the screen 
     await host.page.getByRole("button", { name: "Bắt đầu câu 1" }).click();
     await expect(host.page.getByTestId("live-phase")).toHaveText("Đang trả lời");
     const key = await keyOf(roundId, 0, server.databaseFile);
-    await expect(mobile.page.locator(".live-question-text")).toHaveText(QUESTION);
-    await expect(mobile.page.getByRole("img", { name: ALT })).toBeVisible();
+    await expect(mobile.page.locator(".live-question-text")).toHaveText(WEB.text);
+    await expect(mobile.page.getByRole("img", { name: WEB.alt })).toBeVisible();
     await answer(mobile.page, key);
+    // The confirmation is seen without scrolling, below the picture and four two-line options.
+    await expect(mobile.page.getByText("Đã ghi nhận")).toBeInViewport();
     await expect(screen.page.getByText("1/1 đã trả lời")).toBeVisible();
-    await expect(screen.page.getByRole("img", { name: ALT })).toBeVisible();
+    await expect(screen.page.getByRole("img", { name: WEB.alt })).toBeVisible();
     await expect
       .poll(() =>
-        screen.page.getByRole("img", { name: ALT }).evaluate((img: HTMLImageElement) => img.naturalWidth),
+        screen.page.getByRole("img", { name: WEB.alt }).evaluate((img: HTMLImageElement) => img.naturalWidth),
       )
       .toBeGreaterThan(0);
     await shoot(screen.page, "picture-question");
     await expectScreenReadable(screen.page, 0.4);
     await mobile.page.screenshot({
       path: test.info().outputPath("live-phone-picture-question-360.png"),
-      fullPage: true,
     });
 
     const before = await watchView(base, roundId);
@@ -246,7 +306,7 @@ test("The server restarts in the middle of a question; the phone and the screen 
     expect(after).toMatchObject({ phase: "open", position: 0, answered: 1, deadlineAt: before.deadlineAt });
 
     // The phone: the same question, its answer as recorded, the countdown toward the same deadline.
-    await expect(mobile.page.locator(".live-question-text")).toHaveText(QUESTION);
+    await expect(mobile.page.locator(".live-question-text")).toHaveText(WEB.text);
     await expect(mobile.page.getByText("Đã ghi nhận")).toBeVisible();
     await expect(option(mobile.page, key)).toHaveAttribute("aria-pressed", "true");
     await expect(option(mobile.page, key)).toBeDisabled();
@@ -255,10 +315,11 @@ test("The server restarts in the middle of a question; the phone and the screen 
     expect(Math.abs(shownAfter - left())).toBeLessThanOrEqual(2);
     expect(shownAfter).toBeLessThanOrEqual(shownBefore - Math.floor((Date.now() - crashedAt) / 1000) + 1);
     // The screen: the same question and picture, the same count, the same clock.
-    await expect(screen.page.locator(".live-question-text")).toHaveText(QUESTION);
-    await expect(screen.page.getByRole("img", { name: ALT })).toBeVisible();
+    await expect(screen.page.locator(".live-question-text")).toHaveText(WEB.text);
+    await expect(screen.page.getByRole("img", { name: WEB.alt })).toBeVisible();
     await expect(screen.page.getByText("1/1 đã trả lời")).toBeVisible();
     expect(Math.abs((await seconds(screen.page)) - left())).toBeLessThanOrEqual(2);
+    await mobile.page.screenshot({ path: test.info().outputPath("live-phone-after-restart-360.png") });
 
     // The host, reconnected too, closes and reveals: the phone gets its result.
     await expect(host.page.getByTestId("live-phase")).toHaveText("Đang trả lời");
@@ -267,13 +328,38 @@ test("The server restarts in the middle of a question; the phone and the screen 
     await expect(host.page.getByTestId("live-phase")).toHaveText("Đáp án");
     await expect(mobile.page.getByText("Đúng", { exact: true })).toBeVisible();
     await expect(screen.page.locator(".live-bar-key .live-bar-value")).toHaveText("1 (100%)");
-    await expect(screen.page.getByRole("img", { name: ALT })).toBeVisible();
+    await expect(screen.page.getByRole("img", { name: WEB.alt })).toBeVisible();
     await shoot(screen.page, "picture-reveal");
     await expectScreenReadable(screen.page, 0.2);
+    await expectBarsAligned(screen.page);
     await mobile.page.screenshot({
       path: test.info().outputPath("live-phone-picture-result-360.png"),
-      fullPage: true,
     });
+
+    // The final goes on after the restart: the next question, with a tall phone screenshot.
+    await host.page.getByRole("button", { name: "Xem bảng xếp hạng" }).click();
+    await host.page.getByRole("button", { name: "Câu tiếp theo" }).click();
+    await expect(host.page.getByTestId("live-phase")).toHaveText("Đang trả lời");
+    const key2 = await keyOf(roundId, 1, server.databaseFile);
+    await expect(mobile.page.locator(".live-question-text")).toHaveText(SMS.text);
+    await expect(mobile.page.getByRole("img", { name: SMS.alt })).toBeVisible();
+    await answer(mobile.page, key2);
+    await expect(mobile.page.getByText("Đã ghi nhận")).toBeInViewport();
+    await expect(screen.page.getByRole("img", { name: SMS.alt })).toBeVisible();
+    await expect(screen.page.getByText("1/1 đã trả lời")).toBeVisible();
+    await shoot(screen.page, "portrait-question");
+    await expectScreenReadable(screen.page, 0.4);
+    await mobile.page.screenshot({
+      path: test.info().outputPath("live-phone-portrait-question-360.png"),
+    });
+    await closeQuestion(host.page);
+    await host.page.getByRole("button", { name: "Công bố đáp án" }).click();
+    await expect(mobile.page.getByText("Đúng", { exact: true })).toBeVisible();
+    await expect(mobile.page.getByText("Tổng: 20 điểm")).toBeVisible();
+    await expect(screen.page.locator(".live-bar-key .live-bar-value")).toHaveText("1 (100%)");
+    await shoot(screen.page, "portrait-reveal");
+    await expectScreenReadable(screen.page, 0.2);
+    await expectBarsAligned(screen.page);
   } catch (error) {
     await test.info().attach("server output", { body: server.output() });
     throw error;

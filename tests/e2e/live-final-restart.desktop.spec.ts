@@ -33,12 +33,10 @@ import { freePort, startServer } from "./server-process";
 const PASSWORD = "mat-khau-chung-ket-2023";
 /** Two questions of the bank with pictures: a PC's page (landscape), then a phone's message (portrait). */
 const WEB = {
-  key: "CK-HINH-01",
   text: "Trang web trong hình có dấu hiệu lừa đảo nào?",
   alt: "Trang web giả mạo ngân hàng đòi nhập mật khẩu và mã OTP, địa chỉ vietcombank-xacthuc.com",
 };
 const SMS = {
-  key: "CK-HINH-02",
   text: "Tin nhắn trong hình có phải lừa đảo không?",
   alt: "Tin nhắn báo trúng thưởng 50 triệu đồng kèm đường dẫn lạ bit.ly/nhan-qua-tet",
 };
@@ -87,11 +85,11 @@ async function scamMessage(): Promise<Buffer> {
 }
 
 /**
- * Set-up: the organizer's Word file with the question and its picture goes into the bank through the
- * import's own repository (the import page is the word-questions story's subject), approved, with a key
- * the final's picker shows.
+ * Set-up: the organizer's Word file with the two questions and their pictures goes into the bank
+ * through the import's own repository (the import page is the word-questions story's subject), approved.
+ * Returns how the final's picker names them: imported questions have no key, so "#<id>".
  */
-async function bankQuestionsWithPictures(databaseFile: string, organizer: string): Promise<void> {
+async function bankQuestionsWithPictures(databaseFile: string, organizer: string): Promise<string[]> {
   const docx = await wordDocument([
     { heading: "Phần I. Nhận diện lừa đảo trực tuyến" },
     `Câu 1. ${WEB.text}`,
@@ -131,6 +129,7 @@ async function bankQuestionsWithPictures(databaseFile: string, organizer: string
     const done = await confirmImport(db, { token: preview.token!, userId: user.id, approve: true, now });
     if (!done.ok) throw new Error(`import: ${done.reason}`);
     expect(done.questionIds).toHaveLength(2);
+    const refs: string[] = [];
     for (const q of [WEB, SMS]) {
       const { id } = await db
         .selectFrom("questions")
@@ -138,8 +137,9 @@ async function bankQuestionsWithPictures(databaseFile: string, organizer: string
         .select("questions.id")
         .where("question_versions.text", "=", q.text)
         .executeTakeFirstOrThrow();
-      await db.updateTable("questions").set({ key: q.key }).where("id", "=", id).execute();
+      refs.push(`#${id}`);
     }
+    return refs;
   } finally {
     await db.destroy();
   }
@@ -244,14 +244,14 @@ test("The server restarts in the middle of a question; the phone and the screen 
     const base = server.baseURL;
     const organizer = await createStaffAccount("organizer", PASSWORD, server.databaseFile);
     const player = await createBoardContestant("Nguyễn Thị Lan", server.databaseFile);
-    await bankQuestionsWithPictures(server.databaseFile, organizer);
+    const picked = await bankQuestionsWithPictures(server.databaseFile, organizer);
 
     const host = await newPage(browser, base, { width: 1366, height: 800 });
     contexts.push(host.context);
     await logIn(host.page, organizer, PASSWORD);
     const roundId = await createFinal(host.page, {
       title: "Chung kết khởi động lại",
-      questions: [WEB.key, SMS.key],
+      questions: picked,
       seconds: 60,
     });
 

@@ -65,7 +65,7 @@ export default function LiveScreen() {
         <ConnectionBadge state={live.connection} />
       </header>
       {view ? (
-        <div className="live-screen-body">
+        <div className={pictureLayout ? "live-screen-body live-screen-body-picture" : "live-screen-body"}>
           <div className={pictureLayout}>
             {view.phase === "lobby" ? (
               <div className="live-screen-join">

@@ -39,6 +39,16 @@ export default function LiveScreen() {
   const live = useLive({ kind: "watch", roundId: data.roundId });
   const seconds = useSecondsLeft(live.view, live.clockOffsetMs);
   const view = live.view;
+  // A question with a picture: the column becomes question / picture / options, the picture taking
+  // whatever height the others leave, so it is as big as the screen allows and pushes nothing off.
+  // A tall picture (a phone's screenshot) stands beside the options instead, as high as the column.
+  const asking = view?.question && view.phase !== "board" && view.phase !== "podium";
+  const picture = asking ? view.question?.picture : null;
+  const pictureLayout = picture
+    ? picture.height > picture.width
+      ? "live-screen-main-picture live-screen-main-tall"
+      : "live-screen-main-picture"
+    : undefined;
   return (
     <div
       className={view?.question?.picture ? "live-screen live-screen-has-picture" : "live-screen"}
@@ -55,8 +65,8 @@ export default function LiveScreen() {
         <ConnectionBadge state={live.connection} />
       </header>
       {view ? (
-        <div className="live-screen-body">
-          <div>
+        <div className={pictureLayout ? "live-screen-body live-screen-body-picture" : "live-screen-body"}>
+          <div className={pictureLayout}>
             {view.phase === "lobby" ? (
               <div className="live-screen-join">
                 <div className="live-qr" dangerouslySetInnerHTML={{ __html: data.qr }} />

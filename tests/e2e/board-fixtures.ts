@@ -81,8 +81,11 @@ export interface BoardContestant {
 }
 
 /** A registered contestant with a session cookie (the same cookie a login would set). */
-export async function createBoardContestant(fullName: string): Promise<BoardContestant> {
-  const db = e2eDatabase();
+export async function createBoardContestant(
+  fullName: string,
+  databaseFile?: string,
+): Promise<BoardContestant> {
+  const db = e2eDatabase(databaseFile);
   try {
     const contest = await db.selectFrom("contests").select("id").orderBy("id").executeTakeFirstOrThrow();
     const units = await db.selectFrom("units").select("id").where("contest_id", "=", contest.id).execute();

@@ -9,9 +9,12 @@ import { createUser } from "#db/repos/users";
 import { hashPassword } from "#server/security/password";
 import { E2E_STATE_FILE } from "./env";
 
-export function e2eDatabase(): Db {
-  const state = JSON.parse(fs.readFileSync(E2E_STATE_FILE, "utf8")) as { databaseFile: string };
-  return openDatabase({ kind: "sqlite", file: state.databaseFile });
+/** The shared server's database, or the database file of a server a test started itself. */
+export function e2eDatabase(databaseFile?: string): Db {
+  const file =
+    databaseFile ??
+    (JSON.parse(fs.readFileSync(E2E_STATE_FILE, "utf8")) as { databaseFile: string }).databaseFile;
+  return openDatabase({ kind: "sqlite", file });
 }
 
 let counter = 0;
@@ -19,8 +22,12 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${(counter++).toString(36)}`;
 }
 
-export async function createStaffAccount(role: "organizer" | "judge", password: string): Promise<string> {
-  const db = e2eDatabase();
+export async function createStaffAccount(
+  role: "organizer" | "judge",
+  password: string,
+  databaseFile?: string,
+): Promise<string> {
+  const db = e2eDatabase(databaseFile);
   try {
     const username = `${role}.${uniqueSuffix()}`;
     await createUser(db, {

@@ -6,90 +6,25 @@
  * Written for a loaded machine: every step waits on what the server shows (generous timeouts), the
  * question time is long and the host moves on rather than waiting for the clock; no sleeps.
  */
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { createBoardContestant } from "./board-fixtures";
 import { createStaffAccount, e2eDatabase } from "./fixtures";
 import { E2E_PORT } from "./env";
+import {
+  SCREEN_SIZES,
+  answer,
+  closeQuestion,
+  createFinal,
+  expect,
+  keyOf,
+  logIn,
+  option,
+  phone,
+  shoot,
+} from "./live-fixtures";
 
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
-
-const expect = baseExpect.configure({ timeout: 30_000 });
-const LETTER = ["A", "B", "C", "D", "E", "F"];
-const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 1280, height: 720 },
-] as const;
-
-async function logIn(page: Page, login: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Số điện thoại hoặc tên đăng nhập").fill(login);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
-async function phone(browser: Browser, cookie: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 780 },
-    locale: "vi-VN",
-    hasTouch: true,
-    isMobile: true,
-  });
-  const at = cookie.indexOf("=");
-  await context.addCookies([
-    { name: cookie.slice(0, at), value: cookie.slice(at + 1), domain: "127.0.0.1", path: "/" },
-  ]);
-  return { context, page: await context.newPage() };
-}
-
-/** The answer key of the question at `position`: set-up knowledge, read from the database. */
-async function keyOf(roundId: number, position: number): Promise<number> {
-  const db = e2eDatabase();
-  try {
-    const row = await db
-      .selectFrom("live_questions")
-      .innerJoin("question_versions", "question_versions.id", "live_questions.question_version_id")
-      .select("question_versions.correct")
-      .where("live_questions.round_id", "=", roundId)
-      .where("live_questions.position", "=", position)
-      .executeTakeFirstOrThrow();
-    return (JSON.parse(row.correct) as number[])[0];
-  } finally {
-    await db.destroy();
-  }
-}
-
-const option = (page: Page, index: number) =>
-  page.getByRole("button", { name: new RegExp(`^${LETTER[index]}\\. `) });
-
-/** Taps an option and waits for the server's acknowledgement on the phone. */
-async function answer(page: Page, index: number) {
-  await expect(option(page, index)).toBeEnabled();
-  await option(page, index).click();
-  await expect(page.getByText("Đã ghi nhận")).toBeVisible();
-  await expect(option(page, index)).toHaveAttribute("aria-pressed", "true");
-}
-
-/** The host stops the answers (unless the clock already did) and the console offers the reveal. */
-async function closeQuestion(host: Page) {
-  const close = host.getByRole("button", { name: "Dừng nhận trả lời" });
-  const reveal = host.getByRole("button", { name: "Công bố đáp án" });
-  await expect(close.or(reveal).first()).toBeVisible();
-  if (await close.isVisible()) await close.click({ timeout: 5_000 }).catch(() => undefined);
-  await expect(reveal).toBeVisible();
-}
-
-/** The big screen at both hall sizes, into the test's output. */
-async function shoot(screen: Page, name: string) {
-  for (const size of SIZES) {
-    await screen.setViewportSize(size);
-    await screen.screenshot({
-      path: test.info().outputPath(`live-${name}-${size.width}x${size.height}.png`),
-    });
-  }
-  await screen.setViewportSize(SIZES[0]);
-}
 
 test("A host runs a three-question final with three phones and a screen; one phone reloads mid-question and keeps its answer; the host skips a question; the podium and the exported workbook agree", async ({
   page: host,
@@ -105,20 +40,9 @@ test("A host runs a three-question final with three phones and a screen; one pho
 
   // The organizer creates the final: three questions drawn from the bank, 30 seconds each.
   await logIn(host, organizer, password);
-  await host.goto("/console/finals");
-  await host.getByLabel("Tên trận").fill(title);
-  await host.getByLabel(/^Số câu/).fill("3");
-  await host.getByLabel("Số giây mỗi câu").fill("30");
-  await host.getByRole("button", { name: "Tạo trận chung kết" }).click();
-  await expect(host.getByRole("status")).toContainText("Mã tham gia");
-  await host
-    .getByRole("row", { name: new RegExp(title) })
-    .getByRole("link", { name: "Điều khiển" })
-    .click();
-  await expect(host.getByTestId("live-phase")).toHaveText("Phòng chờ");
-  const roundId = Number(new URL(host.url()).pathname.split("/").at(-1));
+  const roundId = await createFinal(host, { title, questions: 3, seconds: 30 });
 
-  const screenContext = await browser.newContext({ viewport: SIZES[0], locale: "vi-VN" });
+  const screenContext = await browser.newContext({ viewport: SCREEN_SIZES[0], locale: "vi-VN" });
   const screen = await screenContext.newPage();
   await screen.goto(`${BASE}/screen/live/${roundId}`);
   await expect(screen.getByTestId("join-code")).toHaveText(/^[2-9A-Z]{6}$/);
@@ -271,22 +195,13 @@ test("An invited contestant joins with a seat code and no account, gives the pre
   const [a, b] = playable.filter((q) => (JSON.parse(q.correct) as unknown[]).length === 1);
 
   await logIn(host, organizer, password);
-  await host.goto("/console/finals");
-  await host.getByLabel("Tên trận").fill(title);
-  await host.getByLabel("Chọn câu theo thứ tự").check();
-  await host.locator("summary", { hasText: "Chọn câu theo thứ tự" }).click();
   // b first, then a.
-  await host.getByLabel(`Thứ tự câu ${a.key ?? `#${a.id}`}`, { exact: true }).fill("2");
-  await host.getByLabel(`Thứ tự câu ${b.key ?? `#${b.id}`}`, { exact: true }).fill("1");
-  await host.getByLabel("Số giây mỗi câu").fill("30");
-  await host.getByLabel(/Có câu hỏi dự đoán/).check();
-  await host.getByRole("button", { name: "Tạo trận chung kết" }).click();
-  await expect(host.getByRole("status")).toContainText("Mã tham gia");
-  await host
-    .getByRole("row", { name: new RegExp(title) })
-    .getByRole("link", { name: "Điều khiển" })
-    .click();
-  await expect(host.getByTestId("live-phase")).toHaveText("Phòng chờ");
+  await createFinal(host, {
+    title,
+    questions: [b.key ?? `#${b.id}`, a.key ?? `#${a.id}`],
+    seconds: 30,
+    prediction: true,
+  });
 
   // The host hands out seat codes; the invited contestant's is on the list.
   await host.getByRole("button", { name: "Tạo mã chỗ ngồi" }).click();

@@ -18,6 +18,7 @@
  * A benchmark, not a test: figures depend on the machine. Results are in docs/benchmarks.md.
  */
 import { send as sendToParent, waitMessage as waitFor } from "./lib/harness";
+import { finalSettings } from "../tests/integration/live-final-settings";
 import { testConfig } from "../tests/integration/test-services";
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -204,17 +205,12 @@ async function oursServer(players: number): Promise<void> {
   const created = await createLiveFinal(services, {
     contestId: seed.contestId,
     actorUserId: admin.id,
-    settings: {
+    settings: finalSettings({
       title: "Chung kết (benchmark)",
       secondsPerQuestion: SECONDS,
-      basePoints: 10,
-      speedBonus: false,
-      speedBonusPoints: 0,
-      predictionEnabled: false,
-      eligibility: { kind: "everyone" },
       questions: { kind: "drawn", count: QUESTIONS, topicId: null },
       prizes: { first: 1, second: 2, third: 3, consolation: 5 },
-    },
+    }),
   });
   if (!created.ok) throw new Error(`final not created: ${created.code}`);
   const platform = await createPlatform(services, { kind: "none" });

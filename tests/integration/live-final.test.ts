@@ -5,6 +5,7 @@
  * resumes with the same deadline.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import type { LiveFinalSettings } from "~/rules/live/settings";
 import type { LiveCounts, LiveResult, LiveSeat, LiveView } from "~/realtime/live-contract";
 import { createUser } from "#db/repos/users";
 import { listOfficialRanking } from "#db/repos/rankings";
@@ -12,6 +13,7 @@ import { insertLiveAnswers, listLiveAnswers, listLiveQuestions, listLiveSeats } 
 import { createLiveFinal, createSeatCodes } from "#server/live/finals";
 import { LiveHub } from "#server/live/hub";
 import { createPlatform } from "#server/platform";
+import { finalSettings } from "./live-final-settings";
 import { boardHarness, data, request, sleep, waitFor, type BoardHarness, type Client } from "./board-harness";
 
 let h: BoardHarness | null = null;
@@ -20,7 +22,7 @@ afterEach(async () => {
   h = null;
 });
 
-async function setup(players = 3, seconds = 20, settings: Record<string, unknown> = {}) {
+async function setup(players = 3, seconds = 20, settings: Partial<LiveFinalSettings> = {}) {
   h = await boardHarness();
   const admin = await createUser(h.services.db, {
     role: "admin",
@@ -32,18 +34,7 @@ async function setup(players = 3, seconds = 20, settings: Record<string, unknown
   const created = await createLiveFinal(h.services, {
     contestId: h.seed.contestId,
     actorUserId: admin.id,
-    settings: {
-      title: "Chung kết",
-      secondsPerQuestion: seconds,
-      basePoints: 10,
-      speedBonus: false,
-      speedBonusPoints: 0,
-      predictionEnabled: false,
-      eligibility: { kind: "everyone" },
-      questions: { kind: "drawn", count: 3, topicId: null },
-      prizes: { first: 1, second: 1, third: 1, consolation: 0 },
-      ...settings,
-    },
+    settings: finalSettings({ secondsPerQuestion: seconds, ...settings }),
   });
   if (!created.ok) throw new Error(created.code);
   const host = await h.client({ cookie: await h.cookieFor(admin.id) });
@@ -379,17 +370,10 @@ describe("live final: seats, prediction, pictures, picked questions", () => {
     const created = await createLiveFinal(first.h.services, {
       contestId: first.h.seed.contestId,
       actorUserId: first.adminId,
-      settings: {
+      settings: finalSettings({
         title: "Chung kết chọn câu",
-        secondsPerQuestion: 20,
-        basePoints: 10,
-        speedBonus: false,
-        speedBonusPoints: 0,
-        predictionEnabled: false,
-        eligibility: { kind: "everyone" },
         questions: { kind: "picked", questionIds: picked },
-        prizes: { first: 1, second: 1, third: 1, consolation: 0 },
-      },
+      }),
     });
     if (!created.ok) throw new Error(created.code);
     const played = await listLiveQuestions(first.h.services.db, created.roundId);

@@ -4,12 +4,13 @@
  * the final go once its lease may have expired, and the other takes it over from the database without
  * waiting for a call, with the same deadline and the answers already acknowledged, and tells its rooms.
  */
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import type { LiveView } from "~/realtime/live-contract";
 import { createUser } from "#db/repos/users";
+import { REDIS_URL, clearRedisPrefix, redisTestPrefix } from "../../tests/integration/cluster-harness";
 import { contestFixture } from "../../tests/integration/contest-fixture";
+import { finalSettings } from "../../tests/integration/live-final-settings";
 import { connectCluster } from "../cluster/cluster";
 import { ContestEvents } from "../contest/events";
 import { createLogger } from "../logger";
@@ -17,13 +18,11 @@ import { createLiveFinal } from "./finals";
 import { LiveHub, liveRoom } from "./hub";
 import { LiveOwners, liveLease } from "./owners";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `contest_so_test:${crypto.randomBytes(4).toString("hex")}:`;
+const prefix = redisTestPrefix();
 const redis = new Redis(REDIS_URL);
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
+  await clearRedisPrefix(redis, prefix);
   redis.disconnect();
 });
 
@@ -41,17 +40,7 @@ describe("one owner per live final", () => {
     const created = await createLiveFinal(f.services, {
       contestId: f.seed.contestId,
       actorUserId: admin.id,
-      settings: {
-        title: "Chung kết",
-        secondsPerQuestion: 20,
-        basePoints: 10,
-        speedBonus: false,
-        speedBonusPoints: 0,
-        predictionEnabled: false,
-        eligibility: { kind: "everyone" },
-        questions: { kind: "drawn", count: 3, topicId: null },
-        prizes: { first: 1, second: 1, third: 1, consolation: 0 },
-      },
+      settings: finalSettings(),
     });
     if (!created.ok) throw new Error(created.code);
     const { roundId } = created;

@@ -6,109 +6,32 @@
  * acknowledged answer kept, the sweeper's lease moves to another process, which submits an attempt
  * whose time ran out, and nothing is submitted twice.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Redis } from "ioredis";
-import { io as connect, type Socket } from "socket.io-client";
-import {
-  createPostgresDatabase,
-  dropPostgresDatabase,
-  migrateToLatest,
-  openDatabase,
-  type Db,
-} from "#db/connection";
+import { migrateToLatest, openDatabase, type Db } from "#db/connection";
 import { copyDatabase } from "#db/copy";
-import { seedDemo } from "#db/seed/seed";
-import { createUser } from "#db/repos/users";
-import { createSession } from "#db/repos/sessions";
 import { listItems } from "#db/repos/attempts";
 import { listOfficialRanking } from "#db/repos/rankings";
 import { startRoundAttempt } from "#server/contest/attempts";
 import { computeOfficialRanking } from "#server/contest/ranking";
 import { csrfTokenFor } from "#server/security/csrf";
-import { hashPassword, sha256 } from "#server/security/password";
-import { ContestEvents } from "#server/contest/events";
-import { createLogger } from "#server/logger";
-import { systemClock, type Services } from "#server/services";
-import type {
-  Ack,
-  AttemptSync,
-  BoardSnapshot,
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SubmittedSummary,
-} from "~/realtime/contract";
-import { loadBundledBank } from "../../question-bank/load";
-import { insertContestant, testConfig } from "./test-services";
+import type { Services } from "#server/services";
+import type { Ack, AttemptSync, BoardSnapshot, SubmittedSummary } from "~/realtime/contract";
+import type { Client } from "./board-harness";
+import { clusterHarness, contestantWithSession, seedForProcesses, sessionFor } from "./cluster-harness";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `contest_so_test:${crypto.randomBytes(4).toString("hex")}:`;
 const secret = "cluster-test-secret-cluster-test-secret-0123";
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cluster-"));
+const cluster = clusterHarness({
+  name: "cluster",
+  databasePrefix: "contest_so_c_",
+  sessionSecret: secret,
+  web: true,
+});
+const { redis, prefix, dir, pidOf, socketFor } = cluster;
 const basePort = 4400 + Math.floor(Math.random() * 400);
-let url = "";
-const servers = new Map<string, ChildProcess>();
-const sockets: Client[] = [];
-let redis: Redis;
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-function startServer(name: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: "4",
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      SESSION_SECRET: secret,
-      DATA_DIR: dir,
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: "khong-dung-1234",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  servers.set(name, child);
-  let output = "";
-  child.stdout!.on("data", (c) => (output += c));
-  child.stderr!.on("data", (c) => (output += c));
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 40_000;
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`server ${name} exited:\n${output}`));
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return resolve(child);
-      } catch {
-        // not yet
-      }
-      if (Date.now() > deadline) return reject(new Error(`server ${name} not ready:\n${output}`));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
-}
-
-async function socketFor(port: number, token: string | null): Promise<Client> {
-  const socket: Client = connect(`http://127.0.0.1:${port}`, {
-    transports: ["websocket"],
-    extraHeaders: token ? { cookie: `sid=${token}` } : {},
-    reconnection: false,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
 
 function ask<T>(send: (ack: (r: Ack<T>) => void) => void): Promise<Ack<T>> {
   return new Promise((resolve) => send(resolve));
@@ -125,41 +48,18 @@ interface Person {
 }
 
 async function person(db: Db, services: Services, contestId: number, i: number, roundId: number | null) {
-  const now = new Date();
-  const unit = await db.selectFrom("units").select("id").executeTakeFirstOrThrow();
-  const category = await db.selectFrom("categories").select("id").executeTakeFirstOrThrow();
-  const user = await createUser(db, {
-    role: "contestant",
-    username: null,
-    displayName: `Thí sinh ${i}`,
-    passwordHash: "x",
-    now,
-  });
-  await insertContestant(db, {
-    userId: user.id,
-    contestId: contestId,
-    unitId: unit.id,
-    categoryId: category.id,
+  const { userId, token } = await contestantWithSession(db, {
+    contestId,
+    i,
     name: `Lê Văn Cụm ${i}`,
     phone: `098765432${i}`,
     birthDate: "1990-01-01",
-    gender: "male",
-    at: now,
-  });
-  const token = `token-${i}-${crypto.randomBytes(8).toString("hex")}`;
-  await createSession(db, {
-    id: sha256(token),
-    userId: user.id,
-    now,
-    expiresAt: new Date(now.getTime() + 3_600_000),
-    ip: null,
-    userAgent: null,
   });
   return {
-    userId: user.id,
+    userId,
     token,
     async start(round: number): Promise<Person> {
-      const started = await startRoundAttempt(services, { userId: user.id, roundId: round });
+      const started = await startRoundAttempt(services, { userId, roundId: round });
       if (!started.ok) throw new Error(`start failed: ${started.code}`);
       return { token, attemptId: started.attemptId };
     },
@@ -181,52 +81,24 @@ async function answer(socket: Client, attemptId: number, position: number, choic
   data(await ask((ack) => socket.emit("attempt:answer", { attemptId, position, chosen: [choice] }, ack)));
 }
 
-const pidOf = (name: string) => String(servers.get(name)!.pid);
 const sweeperHolder = async () => (await redis.get(`${prefix}lease:sweeper`)) ?? "";
 
 beforeAll(async () => {
-  redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-  } catch (error) {
-    throw new Error(`Redis does not answer at ${REDIS_URL} (${String(error)}): start redis-server.`);
-  }
+  await cluster.setUp();
   // The servers serve the built web app (the organizer closes the round through its page).
   if (!fs.existsSync("build/server/index.js")) {
     const built = spawnSync("npx", ["remix", "vite:build"], { stdio: "ignore" });
     if (built.status !== 0) throw new Error("could not build the web app");
   }
-  url = await createPostgresDatabase("contest_so_c_");
 }, 120_000);
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const child of servers.values()) child.kill("SIGKILL");
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
-  if (url) await dropPostgresDatabase(url);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cluster.tearDown());
 
 describe("several processes on PostgreSQL and Redis are one contest", () => {
   it("carries answers, the screen and the close across processes, and survives the death of one", async () => {
-    const db = openDatabase({ kind: "postgres", url, poolSize: 4 });
-    const services: Services = {
-      db,
-      config: testConfig(),
-      logger: createLogger("silent"),
-      clock: systemClock,
-      events: new ContestEvents(),
-    };
+    const { db, services } = cluster.open();
     try {
-      await migrateToLatest(db);
-      const seed = await seedDemo(db, {
-        now: new Date(),
-        adminPasswordHash: "x",
-        hashPassword,
-        bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
-      });
+      const { seed, adminId } = await seedForProcesses(db);
       const round1 = seed.openRoundId;
       const round2 = await copyRound(db, round1, "Vòng hai", 1800);
       const round3 = await copyRound(db, round1, "Vòng ngắn", 8);
@@ -234,26 +106,13 @@ describe("several processes on PostgreSQL and Redis are one contest", () => {
       const y = await (await person(db, services, seed.contestId, 2, round1)).start(round1);
       const p = await (await person(db, services, seed.contestId, 3, round2)).start(round2);
       const rPerson = await person(db, services, seed.contestId, 4, round3);
-      const admin = await db
-        .selectFrom("users")
-        .select("id")
-        .where("username", "=", "admin")
-        .executeTakeFirstOrThrow();
-      const adminToken = `admin-${crypto.randomBytes(8).toString("hex")}`;
-      await createSession(db, {
-        id: sha256(adminToken),
-        userId: admin.id,
-        now: new Date(),
-        expiresAt: new Date(Date.now() + 3_600_000),
-        ip: null,
-        userAgent: null,
-      });
+      const adminToken = await sessionFor(db, adminId, "admin");
 
       // A first, so it holds the sweeper's lease; then B and C.
       const ports = { A: basePort, B: basePort + 1, C: basePort + 2 };
-      await startServer("A", ports.A);
+      await cluster.startServer("A", ports.A);
       await expect.poll(sweeperHolder, { timeout: 10_000 }).toContain(`:${pidOf("A")}:`);
-      await Promise.all([startServer("B", ports.B), startServer("C", ports.C)]);
+      await Promise.all([cluster.startServer("B", ports.B), cluster.startServer("C", ports.C)]);
 
       // The audience screen on C.
       const screen = await socketFor(ports.C, null);
@@ -342,8 +201,7 @@ describe("several processes on PostgreSQL and Redis are one contest", () => {
       await answer(ra, r.attemptId, 0, 1);
       expect(await sweeperHolder()).toContain(`:${pidOf("A")}:`);
 
-      servers.get("A")!.kill("SIGKILL");
-      await new Promise((resolve) => servers.get("A")!.once("exit", resolve));
+      await cluster.kill("A");
       const killedAt = Date.now();
 
       // P reconnects to B: the two acknowledged answers are there; P finishes there.

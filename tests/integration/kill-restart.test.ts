@@ -3,91 +3,39 @@
  * every acknowledged choice is still there, a running attempt resumes with its deadline unchanged,
  * and an attempt whose deadline passed while the server was down is submitted with what was saved.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { io as connect, type Socket } from "socket.io-client";
-import { migrateToLatest, openDatabase, type Db } from "#db/connection";
-import { seedDemo } from "#db/seed/seed";
-import { createUser } from "#db/repos/users";
-import { createSession } from "#db/repos/sessions";
+import { openDatabase, type Db } from "#db/connection";
 import { listItems } from "#db/repos/attempts";
 import { startRoundAttempt } from "#server/contest/attempts";
-import { hashPassword, sha256 } from "#server/security/password";
-import { ContestEvents } from "#server/contest/events";
-import { createLogger } from "#server/logger";
-import { systemClock, type Services } from "#server/services";
-import type { Ack, AttemptSync, ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
-import { loadBundledBank } from "../../question-bank/load";
-import { insertContestant, testConfig } from "./test-services";
+import type { Ack, AttemptSync } from "~/realtime/contract";
+import {
+  contestantWithSession,
+  killServerProcess,
+  seedForProcesses,
+  servicesOn,
+  socketTo,
+  startServerProcess,
+} from "./cluster-harness";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kill-restart-"));
 const file = path.join(dir, "contest.db");
 const port = 3400 + Math.floor(Math.random() * 400);
 let server: ChildProcess | null = null;
 
-function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--no-web"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: file,
-      DATA_DIR: dir,
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: "khong-dung-1234",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (c) => (output += c));
-  child.stderr!.on("data", (c) => (output += c));
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 30_000;
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`server exited:\n${output}`));
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return resolve(child);
-      } catch {
-        // not yet
-      }
-      if (Date.now() > deadline) return reject(new Error(`server not ready:\n${output}`));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
-}
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-async function socketFor(token: string): Promise<Client> {
-  const socket: Client = connect(`http://127.0.0.1:${port}`, {
-    transports: ["websocket"],
-    extraHeaders: { cookie: `sid=${token}` },
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+const startServer = () =>
+  startServerProcess({ port, databaseUrl: file, dataDir: dir, web: false, readyWithinMs: 30_000 });
+const socketFor = (token: string) => socketTo(port, token);
 
 function ask<T>(send: (ack: (r: Ack<T>) => void) => void): Promise<Ack<T>> {
   return new Promise((resolve) => send(resolve));
 }
 
 async function prepare(db: Db) {
-  await migrateToLatest(db);
-  const now = new Date();
-  const seed = await seedDemo(db, {
-    now,
-    adminPasswordHash: "x",
-    hashPassword,
-    bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
-  });
+  const { seed } = await seedForProcesses(db);
   // A second round with 6 seconds per attempt: its attempt's deadline passes while the server is down.
   const short = await db
     .insertInto("rounds")
@@ -103,45 +51,17 @@ async function prepare(db: Db) {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const unit = await db.selectFrom("units").select("id").executeTakeFirstOrThrow();
-  const category = await db.selectFrom("categories").select("id").executeTakeFirstOrThrow();
-  const services: Services = {
-    db,
-    config: testConfig(),
-    logger: createLogger("silent"),
-    clock: systemClock,
-    events: new ContestEvents(),
-  };
+  const services = servicesOn(db);
   const people = [];
   for (const [i, roundId] of [seed.openRoundId, short.id].entries()) {
-    const user = await createUser(db, {
-      role: "contestant",
-      username: null,
-      displayName: `Thí sinh ${i}`,
-      passwordHash: "x",
-      now,
-    });
-    await insertContestant(db, {
-      userId: user.id,
+    const { userId, token } = await contestantWithSession(db, {
       contestId: seed.contestId,
-      unitId: unit.id,
-      categoryId: category.id,
+      i,
       name: `Nguyễn Văn ${i}`,
       phone: `091234567${i}`,
       birthDate: "1990-01-01",
-      gender: "male",
-      at: now,
     });
-    const token = `token-${i}-${Date.now()}`;
-    await createSession(db, {
-      id: sha256(token),
-      userId: user.id,
-      now,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-      ip: null,
-      userAgent: null,
-    });
-    const started = await startRoundAttempt(services, { userId: user.id, roundId });
+    const started = await startRoundAttempt(services, { userId, roundId });
     if (!started.ok) throw new Error(`start failed: ${started.code}`);
     people.push({ token, attemptId: started.attemptId });
   }
@@ -182,8 +102,7 @@ describe("a server killed in the middle of a round", () => {
       ),
     ).toHaveProperty("data");
 
-    server.kill("SIGKILL");
-    await new Promise((resolve) => server!.once("exit", resolve));
+    await killServerProcess(server);
     a.disconnect();
     b.disconnect();
     await new Promise((resolve) => setTimeout(resolve, 12_000)); // the short attempt's 6 s + grace pass

@@ -7,206 +7,57 @@
  * answer, closes the question at that deadline by itself, and the host, back through B, reveals both
  * answers.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Redis } from "ioredis";
-import { io as connect } from "socket.io-client";
 import type { LiveResult, LiveSaved, LiveSeat, LiveView } from "~/realtime/live-contract";
-import {
-  createPostgresDatabase,
-  dropPostgresDatabase,
-  migrateToLatest,
-  openDatabase,
-  type Db,
-} from "#db/connection";
-import { seedDemo } from "#db/seed/seed";
-import { createUser } from "#db/repos/users";
-import { createSession } from "#db/repos/sessions";
-import { ContestEvents } from "#server/contest/events";
+import type { Db } from "#db/connection";
 import { createLiveFinal } from "#server/live/finals";
 import { liveLease } from "#server/live/owners";
-import { createLogger } from "#server/logger";
-import { hashPassword, sha256 } from "#server/security/password";
-import { systemClock, type Services } from "#server/services";
-import { loadBundledBank } from "../../question-bank/load";
-import { data, request, waitFor, type Client } from "./board-harness";
-import { insertContestant, testConfig } from "./test-services";
+import { data, request, waitFor } from "./board-harness";
+import { clusterHarness, contestantWithSession, seedForProcesses, sessionFor } from "./cluster-harness";
+import { finalSettings } from "./live-final-settings";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `contest_so_test:${crypto.randomBytes(4).toString("hex")}:`;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "live-cluster-"));
+const cluster = clusterHarness({
+  name: "live-cluster",
+  databasePrefix: "contest_so_l_",
+  sessionSecret: "live-cluster-test-secret-0123456789abcdef",
+  web: false, // health and Socket.IO only: the final is played over sockets
+});
+const { redis, prefix, pidOf, socketFor } = cluster;
 const basePort = 4800 + Math.floor(Math.random() * 400);
 const SECONDS = 12;
-let url = "";
-const servers = new Map<string, ChildProcess>();
-const sockets: Client[] = [];
-let redis: Redis;
 
-function startServer(name: string, port: number): Promise<ChildProcess> {
-  // --no-web: health and Socket.IO only; the final is played over sockets.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--no-web"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: "4",
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      SESSION_SECRET: "live-cluster-test-secret-0123456789abcdef",
-      DATA_DIR: dir,
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: "khong-dung-1234",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  servers.set(name, child);
-  let output = "";
-  child.stdout!.on("data", (c) => (output += c));
-  child.stderr!.on("data", (c) => (output += c));
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 40_000;
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`server ${name} exited:\n${output}`));
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return resolve(child);
-      } catch {
-        // not yet
-      }
-      if (Date.now() > deadline) return reject(new Error(`server ${name} not ready:\n${output}`));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
-}
-
-async function socketFor(port: number, token: string): Promise<Client> {
-  const socket: Client = connect(`http://127.0.0.1:${port}`, {
-    transports: ["websocket"],
-    extraHeaders: { cookie: `sid=${token}` },
-    reconnection: false,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
-
-async function sessionOf(db: Db, userId: number): Promise<string> {
-  const token = `live-${crypto.randomBytes(12).toString("hex")}`;
-  await createSession(db, {
-    id: sha256(token),
-    userId,
-    now: new Date(),
-    expiresAt: new Date(Date.now() + 3_600_000),
-    ip: null,
-    userAgent: null,
-  });
-  return token;
-}
-
-async function contestant(db: Db, contestId: number, i: number): Promise<{ token: string }> {
-  const now = new Date();
-  const unit = await db.selectFrom("units").select("id").executeTakeFirstOrThrow();
-  const category = await db.selectFrom("categories").select("id").executeTakeFirstOrThrow();
-  const user = await createUser(db, {
-    role: "contestant",
-    username: null,
-    displayName: `Thí sinh ${i}`,
-    passwordHash: "x",
-    now,
-  });
-  await insertContestant(db, {
-    userId: user.id,
+const contestant = (db: Db, contestId: number, i: number) =>
+  contestantWithSession(db, {
     contestId,
-    unitId: unit.id,
-    categoryId: category.id,
+    i,
     name: `Nguyễn Văn Chung ${i}`,
     phone: `091234567${i}`,
     birthDate: "1992-02-02",
-    gender: "male",
-    at: now,
   });
-  return { token: await sessionOf(db, user.id) };
-}
 
-const pidOf = (name: string) => String(servers.get(name)!.pid);
-
-beforeAll(async () => {
-  redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-  } catch (error) {
-    throw new Error(`Redis does not answer at ${REDIS_URL} (${String(error)}): start redis-server.`);
-  }
-  url = await createPostgresDatabase("contest_so_l_");
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const child of servers.values()) child.kill("SIGKILL");
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
-  if (url) await dropPostgresDatabase(url);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => cluster.setUp(), 60_000);
+afterAll(() => cluster.tearDown());
 
 describe("the live final on several processes", () => {
   it("has one owner: a phone on the other process answers through it, and the final survives its death", async () => {
-    const db = openDatabase({ kind: "postgres", url, poolSize: 4 });
-    const services: Services = {
-      db,
-      config: testConfig(),
-      logger: createLogger("silent"),
-      clock: systemClock,
-      events: new ContestEvents(),
-    };
+    const { db, services } = cluster.open();
     try {
-      await migrateToLatest(db);
-      const seed = await seedDemo(db, {
-        now: new Date(),
-        adminPasswordHash: "x",
-        hashPassword,
-        bank: await loadBundledBank(path.join(process.cwd(), "question-bank")),
-      });
-      const admin = await db
-        .selectFrom("users")
-        .select("id")
-        .where("username", "=", "admin")
-        .executeTakeFirstOrThrow();
+      const { seed, adminId } = await seedForProcesses(db);
       const created = await createLiveFinal(services, {
         contestId: seed.contestId,
-        actorUserId: admin.id,
-        settings: {
-          title: "Chung kết cụm",
-          secondsPerQuestion: SECONDS,
-          basePoints: 10,
-          speedBonus: false,
-          speedBonusPoints: 0,
-          predictionEnabled: false,
-          eligibility: { kind: "everyone" },
-          questions: { kind: "drawn", count: 3, topicId: null },
-          prizes: { first: 1, second: 1, third: 1, consolation: 0 },
-        },
+        actorUserId: adminId,
+        settings: finalSettings({ title: "Chung kết cụm", secondsPerQuestion: SECONDS }),
       });
       if (!created.ok) throw new Error(created.code);
       const { roundId } = created;
-      const adminToken = await sessionOf(db, admin.id);
+      const adminToken = await sessionFor(db, adminId, "live");
       const [one, two] = [await contestant(db, seed.contestId, 1), await contestant(db, seed.contestId, 2)];
 
       // A first: it resumes the unfinished final at start and so owns it. Then B.
       const ports = { A: basePort, B: basePort + 1 };
-      await startServer("A", ports.A);
+      await cluster.startServer("A", ports.A);
       expect(await redis.get(`${prefix}lease:${liveLease(roundId)}`)).toContain(`:${pidOf("A")}:`);
-      await startServer("B", ports.B);
+      await cluster.startServer("B", ports.B);
 
       const host = await socketFor(ports.A, adminToken);
       const phoneA = await socketFor(ports.A, one.token);
@@ -252,8 +103,7 @@ describe("the live final on several processes", () => {
       const q1 = data(await request<LiveView>(host, "live:host", { roundId, command: "next" }));
       expect(q1).toMatchObject({ phase: "open", position: 1 });
       data(await request<LiveSaved>(phoneA, "live:answer", { roundId, position: 1, choice: 1 }));
-      servers.get("A")!.kill("SIGKILL");
-      await new Promise((resolve) => servers.get("A")!.once("exit", resolve));
+      await cluster.kill("A");
 
       // B's phone answers: B waits for A's lease to run out, takes the final and accepts the answer.
       const closedOnB = waitFor<LiveView>(phoneB, "live:state", (v) => v.phase === "closed", SECONDS * 1000);

@@ -16,18 +16,8 @@ import { confirmImport, previewImport } from "#db/repos/question-imports";
 import { wordDocument } from "../../scripts/lib/word-documents";
 import { createBoardContestant } from "./board-fixtures";
 import { createStaffAccount, e2eDatabase } from "./fixtures";
-import {
-  SCREEN_SIZES,
-  answer,
-  closeQuestion,
-  createFinal,
-  expect,
-  keyOf,
-  logIn,
-  option,
-  phone,
-  shoot,
-} from "./live-fixtures";
+import * as live from "./live-fixtures";
+import { expect } from "./live-fixtures";
 import { freePort, startServer } from "./server-process";
 
 const PASSWORD = "mat-khau-chung-ket-2023";
@@ -190,7 +180,7 @@ const overlap = (a: Box, b: Box) =>
 
 /** At both hall sizes: nothing cut off, nothing on the picture, the picture big enough to read. */
 async function expectScreenReadable(screen: Page, minPictureShare: number) {
-  for (const size of SCREEN_SIZES) {
+  for (const size of live.SCREEN_SIZES) {
     await screen.setViewportSize(size);
     const layout = await screenLayout(screen);
     const { picture, question, answers, timer, viewport } = layout;
@@ -208,12 +198,12 @@ async function expectScreenReadable(screen: Page, minPictureShare: number) {
     if (timer) expect(overlap(picture!, timer), JSON.stringify(layout)).toBe(false);
     expect(picture!.height / viewport.height, JSON.stringify(layout)).toBeGreaterThanOrEqual(minPictureShare);
   }
-  await screen.setViewportSize(SCREEN_SIZES[0]);
+  await screen.setViewportSize(live.SCREEN_SIZES[0]);
 }
 
 /** The reveal's bars start and end at the same place, whatever the count beside them. */
 async function expectBarsAligned(screen: Page) {
-  for (const size of SCREEN_SIZES) {
+  for (const size of live.SCREEN_SIZES) {
     await screen.setViewportSize(size);
     const tracks = await screen
       .locator(".live-bar-track")
@@ -226,7 +216,7 @@ async function expectBarsAligned(screen: Page) {
     expect(tracks.length).toBeGreaterThan(1);
     expect(new Set(tracks), `${size.width}x${size.height}: ${tracks.join(" ")}`).toHaveProperty("size", 1);
   }
-  await screen.setViewportSize(SCREEN_SIZES[0]);
+  await screen.setViewportSize(live.SCREEN_SIZES[0]);
 }
 
 async function newPage(browser: Browser, baseURL: string, viewport: { width: number; height: number }) {
@@ -248,18 +238,18 @@ test("The server restarts in the middle of a question; the phone and the screen 
 
     const host = await newPage(browser, base, { width: 1366, height: 800 });
     contexts.push(host.context);
-    await logIn(host.page, organizer, PASSWORD);
-    const roundId = await createFinal(host.page, {
+    await live.logIn(host.page, organizer, PASSWORD);
+    const roundId = await live.createFinal(host.page, {
       title: "Chung kết khởi động lại",
       questions: picked,
       seconds: 60,
     });
 
-    const screen = await newPage(browser, base, SCREEN_SIZES[0]);
+    const screen = await newPage(browser, base, live.SCREEN_SIZES[0]);
     contexts.push(screen.context);
     await screen.page.goto(`/screen/live/${roundId}`);
     await expect(screen.page.getByTestId("join-code")).toHaveText(/^[2-9A-Z]{6}$/);
-    const mobile = await phone(browser, player.cookie);
+    const mobile = await live.phone(browser, player.cookie);
     contexts.push(mobile.context);
     await mobile.page.goto(`${base}/live/${roundId}`);
     await expect(mobile.page.getByText("Chờ ban tổ chức bắt đầu…")).toBeVisible();
@@ -268,10 +258,10 @@ test("The server restarts in the middle of a question; the phone and the screen 
     // The question with its picture, 60 seconds; the phone answers right away.
     await host.page.getByRole("button", { name: "Bắt đầu câu 1" }).click();
     await expect(host.page.getByTestId("live-phase")).toHaveText("Đang trả lời");
-    const key = await keyOf(roundId, 0, server.databaseFile);
+    const key = await live.keyOf(roundId, 0, server.databaseFile);
     await expect(mobile.page.locator(".live-question-text")).toHaveText(WEB.text);
     await expect(mobile.page.getByRole("img", { name: WEB.alt })).toBeVisible();
-    await answer(mobile.page, key);
+    await live.answer(mobile.page, key);
     // The confirmation is seen without scrolling, below the picture and four two-line options.
     await expect(mobile.page.getByText("Đã ghi nhận")).toBeInViewport();
     await expect(screen.page.getByText("1/1 đã trả lời")).toBeVisible();
@@ -281,7 +271,7 @@ test("The server restarts in the middle of a question; the phone and the screen 
         screen.page.getByRole("img", { name: WEB.alt }).evaluate((img: HTMLImageElement) => img.naturalWidth),
       )
       .toBeGreaterThan(0);
-    await shoot(screen.page, "picture-question");
+    await live.shoot(screen.page, "picture-question");
     await expectScreenReadable(screen.page, 0.4);
     await mobile.page.screenshot({
       path: test.info().outputPath("live-phone-picture-question-360.png"),
@@ -308,8 +298,8 @@ test("The server restarts in the middle of a question; the phone and the screen 
     // The phone: the same question, its answer as recorded, the countdown toward the same deadline.
     await expect(mobile.page.locator(".live-question-text")).toHaveText(WEB.text);
     await expect(mobile.page.getByText("Đã ghi nhận")).toBeVisible();
-    await expect(option(mobile.page, key)).toHaveAttribute("aria-pressed", "true");
-    await expect(option(mobile.page, key)).toBeDisabled();
+    await expect(live.option(mobile.page, key)).toHaveAttribute("aria-pressed", "true");
+    await expect(live.option(mobile.page, key)).toBeDisabled();
     const left = () => Math.ceil((Date.parse(before.deadlineAt!) - Date.now()) / 1000);
     const shownAfter = await seconds(mobile.page);
     expect(Math.abs(shownAfter - left())).toBeLessThanOrEqual(2);
@@ -323,13 +313,13 @@ test("The server restarts in the middle of a question; the phone and the screen 
 
     // The host, reconnected too, closes and reveals: the phone gets its result.
     await expect(host.page.getByTestId("live-phase")).toHaveText("Đang trả lời");
-    await closeQuestion(host.page);
+    await live.closeQuestion(host.page);
     await host.page.getByRole("button", { name: "Công bố đáp án" }).click();
     await expect(host.page.getByTestId("live-phase")).toHaveText("Đáp án");
     await expect(mobile.page.getByText("Đúng", { exact: true })).toBeVisible();
     await expect(screen.page.locator(".live-bar-key .live-bar-value")).toHaveText("1 (100%)");
     await expect(screen.page.getByRole("img", { name: WEB.alt })).toBeVisible();
-    await shoot(screen.page, "picture-reveal");
+    await live.shoot(screen.page, "picture-reveal");
     await expectScreenReadable(screen.page, 0.2);
     await expectBarsAligned(screen.page);
     await mobile.page.screenshot({
@@ -340,24 +330,24 @@ test("The server restarts in the middle of a question; the phone and the screen 
     await host.page.getByRole("button", { name: "Xem bảng xếp hạng" }).click();
     await host.page.getByRole("button", { name: "Câu tiếp theo" }).click();
     await expect(host.page.getByTestId("live-phase")).toHaveText("Đang trả lời");
-    const key2 = await keyOf(roundId, 1, server.databaseFile);
+    const key2 = await live.keyOf(roundId, 1, server.databaseFile);
     await expect(mobile.page.locator(".live-question-text")).toHaveText(SMS.text);
     await expect(mobile.page.getByRole("img", { name: SMS.alt })).toBeVisible();
-    await answer(mobile.page, key2);
+    await live.answer(mobile.page, key2);
     await expect(mobile.page.getByText("Đã ghi nhận")).toBeInViewport();
     await expect(screen.page.getByRole("img", { name: SMS.alt })).toBeVisible();
     await expect(screen.page.getByText("1/1 đã trả lời")).toBeVisible();
-    await shoot(screen.page, "portrait-question");
+    await live.shoot(screen.page, "portrait-question");
     await expectScreenReadable(screen.page, 0.4);
     await mobile.page.screenshot({
       path: test.info().outputPath("live-phone-portrait-question-360.png"),
     });
-    await closeQuestion(host.page);
+    await live.closeQuestion(host.page);
     await host.page.getByRole("button", { name: "Công bố đáp án" }).click();
     await expect(mobile.page.getByText("Đúng", { exact: true })).toBeVisible();
     await expect(mobile.page.getByText("Tổng: 20 điểm")).toBeVisible();
     await expect(screen.page.locator(".live-bar-key .live-bar-value")).toHaveText("1 (100%)");
-    await shoot(screen.page, "portrait-reveal");
+    await live.shoot(screen.page, "portrait-reveal");
     await expectScreenReadable(screen.page, 0.2);
     await expectBarsAligned(screen.page);
   } catch (error) {

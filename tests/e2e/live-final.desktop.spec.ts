@@ -11,18 +11,8 @@ import ExcelJS from "exceljs";
 import { createBoardContestant } from "./board-fixtures";
 import { createStaffAccount, e2eDatabase } from "./fixtures";
 import { E2E_PORT } from "./env";
-import {
-  SCREEN_SIZES,
-  answer,
-  closeQuestion,
-  createFinal,
-  expect,
-  keyOf,
-  logIn,
-  option,
-  phone,
-  shoot,
-} from "./live-fixtures";
+import * as live from "./live-fixtures";
+import { expect } from "./live-fixtures";
 
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
 
@@ -39,15 +29,15 @@ test("A host runs a three-question final with three phones and a screen; one pho
   const title = `Chung kết Lý Sơn ${Date.now().toString(36)}`;
 
   // The organizer creates the final: three questions drawn from the bank, 30 seconds each.
-  await logIn(host, organizer, password);
-  const roundId = await createFinal(host, { title, questions: 3, seconds: 30 });
+  await live.logIn(host, organizer, password);
+  const roundId = await live.createFinal(host, { title, questions: 3, seconds: 30 });
 
-  const screenContext = await browser.newContext({ viewport: SCREEN_SIZES[0], locale: "vi-VN" });
+  const screenContext = await browser.newContext({ viewport: live.SCREEN_SIZES[0], locale: "vi-VN" });
   const screen = await screenContext.newPage();
   await screen.goto(`${BASE}/screen/live/${roundId}`);
   await expect(screen.getByTestId("join-code")).toHaveText(/^[2-9A-Z]{6}$/);
 
-  const phones = await Promise.all(players.map((p) => phone(browser, p.cookie)));
+  const phones = await Promise.all(players.map((p) => live.phone(browser, p.cookie)));
   for (const p of phones) {
     await p.page.goto(`${BASE}/live/${roundId}`);
     await expect(p.page.getByText("Chờ ban tổ chức bắt đầu…")).toBeVisible();
@@ -62,26 +52,26 @@ test("A host runs a three-question final with three phones and a screen; one pho
         .reduce((a, b) => a + b, 0),
     )
     .toBe(3);
-  await shoot(screen, "lobby");
+  await live.shoot(screen, "lobby");
 
   // Question 1: phones 0 and 1 right, phone 2 wrong; phone 1 reloads after answering and keeps it.
   await host.getByRole("button", { name: "Bắt đầu câu 1" }).click();
   await expect(host.getByTestId("live-phase")).toHaveText("Đang trả lời");
-  const key0 = await keyOf(roundId, 0);
+  const key0 = await live.keyOf(roundId, 0);
   const wrong0 = (key0 + 1) % 2;
-  await answer(phones[0].page, key0);
-  await answer(phones[1].page, key0);
+  await live.answer(phones[0].page, key0);
+  await live.answer(phones[1].page, key0);
   await phones[1].page.reload();
   await expect(phones[1].page.getByText("Đã ghi nhận")).toBeVisible();
-  await expect(option(phones[1].page, key0)).toHaveAttribute("aria-pressed", "true");
-  await expect(option(phones[1].page, key0)).toBeDisabled();
-  await answer(phones[2].page, wrong0);
+  await expect(live.option(phones[1].page, key0)).toHaveAttribute("aria-pressed", "true");
+  await expect(live.option(phones[1].page, key0)).toBeDisabled();
+  await live.answer(phones[2].page, wrong0);
   await expect(screen.getByText("3/3 đã trả lời")).toBeVisible();
   await expect(screen.getByRole("timer")).toHaveText(/^\d+$/);
   await phones[0].page.screenshot({ path: test.info().outputPath("live-phone-question-360.png") });
-  await shoot(screen, "question");
+  await live.shoot(screen, "question");
 
-  await closeQuestion(host);
+  await live.closeQuestion(host);
   await host.getByRole("button", { name: "Công bố đáp án" }).click();
   await expect(host.getByTestId("live-phase")).toHaveText("Đáp án");
   await expect(phones[0].page.getByText("Đúng", { exact: true })).toBeVisible();
@@ -90,18 +80,18 @@ test("A host runs a three-question final with three phones and a screen; one pho
   await expect(screen.locator(".live-bar-key")).toHaveCount(1);
   await expect(screen.locator(".live-bar-key .live-bar-value")).toHaveText("2 (67%)");
   await phones[2].page.screenshot({ path: test.info().outputPath("live-phone-result-360.png") });
-  await shoot(screen, "reveal");
+  await live.shoot(screen, "reveal");
 
   await host.getByRole("button", { name: "Xem bảng xếp hạng" }).click();
   await expect(host.getByTestId("live-phase")).toHaveText("Bảng xếp hạng");
   await expect(screen.locator(".live-board-row")).toHaveCount(3);
-  await shoot(screen, "board");
+  await live.shoot(screen, "board");
 
   // Question 2 is skipped after phone 2 answered it right: it counts for nobody.
   await host.getByRole("button", { name: "Câu tiếp theo" }).click();
   await expect(host.getByTestId("live-phase")).toHaveText("Đang trả lời");
-  const key1 = await keyOf(roundId, 1);
-  await answer(phones[2].page, key1);
+  const key1 = await live.keyOf(roundId, 1);
+  await live.answer(phones[2].page, key1);
   await host.getByRole("button", { name: "Bỏ câu này" }).click();
   await expect(host.getByRole("alertdialog")).toContainText("không thể hoàn tác");
   await host.getByRole("button", { name: "Xác nhận" }).click();
@@ -111,9 +101,9 @@ test("A host runs a three-question final with three phones and a screen; one pho
   // Question 3: only phone 2 answers, right.
   await host.getByRole("button", { name: "Câu tiếp theo" }).click();
   await expect(host.getByTestId("live-phase")).toHaveText("Đang trả lời");
-  const key2 = await keyOf(roundId, 2);
-  await answer(phones[2].page, key2);
-  await closeQuestion(host);
+  const key2 = await live.keyOf(roundId, 2);
+  await live.answer(phones[2].page, key2);
+  await live.closeQuestion(host);
   await host.getByRole("button", { name: "Công bố đáp án" }).click();
   await expect(phones[2].page.getByText("Đúng", { exact: true })).toBeVisible();
   await expect(phones[0].page.getByText("Không trả lời", { exact: true })).toBeVisible();
@@ -123,7 +113,7 @@ test("A host runs a three-question final with three phones and a screen; one pho
   await expect(host.getByTestId("live-phase")).toHaveText("Kết quả chung cuộc");
   await expect(screen.getByText("Chúc mừng các thí sinh đoạt giải")).toBeVisible();
   await expect(screen.locator(".live-board-row")).toHaveCount(3);
-  await shoot(screen, "podium");
+  await live.shoot(screen, "podium");
 
   // Everyone has one right answer that counts (10 points); the answering time orders them.
   const podium = await screen
@@ -194,9 +184,9 @@ test("An invited contestant joins with a seat code and no account, gives the pre
     .finally(() => db.destroy());
   const [a, b] = playable.filter((q) => (JSON.parse(q.correct) as unknown[]).length === 1);
 
-  await logIn(host, organizer, password);
+  await live.logIn(host, organizer, password);
   // b first, then a.
-  await createFinal(host, {
+  await live.createFinal(host, {
     title,
     questions: [b.key ?? `#${b.id}`, a.key ?? `#${a.id}`],
     seconds: 30,
@@ -232,8 +222,8 @@ test("An invited contestant joins with a seat code and no account, gives the pre
   await host.getByRole("button", { name: "Bắt đầu câu 1" }).click();
   await expect(phonePage.locator(".live-question-text")).toHaveText(b.text);
   const key = (JSON.parse(b.correct) as number[])[0];
-  await answer(phonePage, key);
-  await closeQuestion(host);
+  await live.answer(phonePage, key);
+  await live.closeQuestion(host);
   await host.getByRole("button", { name: "Công bố đáp án" }).click();
   await expect(phonePage.getByText("Đúng", { exact: true })).toBeVisible();
   await host.getByRole("button", { name: "Xem bảng xếp hạng" }).click();

@@ -604,31 +604,59 @@ export class LiveHub {
     const contestantId =
       input.seatContestantId ?? (input.userId === null ? null : await this.contestantOf(input.userId));
     if (contestantId === null || !rt.players.has(contestantId)) return { ok: false, code: "notJoined" };
+    const given = rt.answers.get(input.position)?.get(contestantId);
+    if (given) return this.answeredAgain(rt.roundId, input, contestantId, given);
     const now = this.services.clock.now();
     const q = rt.questions[input.position];
     const check = acceptAnswer(rt.state, input.position, input.choice, q?.options.length ?? 0, now.getTime());
     if (!check.ok) return { ok: false, code: check.code };
-    if (rt.answers.get(input.position)?.has(contestantId)) return { ok: false, code: "alreadyAnswered" };
-    // The seat is taken in memory first, so a second answer racing this one is refused; the answer is
-    // written (grouped with those arriving in the same few milliseconds) before the acknowledgement.
+    // The seat is taken in memory first, so a second answer racing this one is refused (or, the same
+    // choice, waits for this one's write); the answer is written (with those that arrived in the same
+    // turn of the event loop) before the acknowledgement.
     const answer = { choice: input.choice, elapsedMs: check.elapsedMs, answeredAt: now.toISOString() };
     this.remember(rt, input.position, contestantId, answer);
+    const key = writingKey(rt.roundId, input.position, contestantId);
+    const write = this.writeAnswer({
+      roundId: rt.roundId,
+      position: input.position,
+      contestantId,
+      choice: input.choice,
+      elapsedMs: check.elapsedMs,
+      now,
+    });
+    this.writing.set(key, write);
     try {
-      const saved = await this.writeAnswer({
-        roundId: rt.roundId,
-        position: input.position,
-        contestantId,
-        choice: input.choice,
-        elapsedMs: check.elapsedMs,
-        now,
-      });
+      const saved = await write;
       if (saved === "alreadyAnswered") return { ok: false, code: "alreadyAnswered" };
     } catch (error) {
       rt.answers.get(input.position)?.delete(contestantId);
       throw error;
+    } finally {
+      this.writing.delete(key);
     }
     rt.countsDirty = true;
-    return { ok: true, data: { position: input.position, choice: input.choice, savedAt: now.toISOString() } };
+    return { ok: true, data: { position: input.position, choice: input.choice, savedAt: answer.answeredAt } };
+  }
+
+  /** Answers being written, by round, position and contestant: a repeat of one waits for its write. */
+  private readonly writing = new Map<string, Promise<InsertAnswerResult>>();
+
+  /**
+   * The player answered this question already. Another choice is refused. The same choice again is a
+   * repeat whose acknowledgement was lost (a dropped connection, or a process that died after writing
+   * it and before answering): once that answer is written it is acknowledged as saved, whatever the
+   * phase now, so the phone shows what the server holds.
+   */
+  private async answeredAgain(
+    roundId: number,
+    input: { position: number; choice: number },
+    contestantId: number,
+    given: { choice: number; answeredAt: string },
+  ): Promise<LiveOutcome<LiveSaved>> {
+    if (given.choice !== input.choice) return { ok: false, code: "alreadyAnswered" };
+    const write = this.writing.get(writingKey(roundId, input.position, contestantId));
+    if (write && (await write) !== "saved") return { ok: false, code: "alreadyAnswered" };
+    return { ok: true, data: { position: input.position, choice: given.choice, savedAt: given.answeredAt } };
   }
 
   private pending: {
@@ -803,6 +831,9 @@ export class LiveHub {
 function joinedByUnit(rt: Runtime): LiveUnitCount[] {
   return [...rt.unitCounts].map(([unit, joined]) => ({ unit, joined })).sort((a, b) => b.joined - a.joined);
 }
+
+const writingKey = (roundId: number, position: number, contestantId: number) =>
+  `${roundId}:${position}:${contestantId}`;
 
 function isCorrect(q: LiveQuestionFull | undefined, choice: number): boolean {
   return q !== undefined && q.correct.length === 1 && q.correct[0] === choice;

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { LiveFinalSettings } from "~/rules/live/settings";
-import type { LiveCounts, LiveResult, LiveSeat, LiveView } from "~/realtime/live-contract";
+import type { LiveCounts, LiveResult, LiveSaved, LiveSeat, LiveView } from "~/realtime/live-contract";
 import { createUser } from "#db/repos/users";
 import { listOfficialRanking } from "#db/repos/rankings";
 import { insertLiveAnswers, listLiveAnswers, listLiveQuestions, listLiveSeats } from "#db/repos/live-finals";
@@ -98,10 +98,14 @@ describe("live final", () => {
 
     // Question 1: phones 0 and 1 right, phone 2 wrong.
     const wrong0 = (correct[0] + 1) % optionCount[0];
+    const savedAt: string[] = [];
     for (const [i, choice] of [correct[0], correct[0], wrong0].entries()) {
       h.clock.advance(1000);
-      const saved = data(await request(phones[i].socket, "live:answer", { roundId, position: 0, choice }));
+      const saved = data(
+        await request<LiveSaved>(phones[i].socket, "live:answer", { roundId, position: 0, choice }),
+      );
       expect(saved).toMatchObject({ position: 0, choice });
+      savedAt.push(saved.savedAt);
     }
     // A second answer is refused and changes nothing.
     expect(
@@ -109,6 +113,13 @@ describe("live final", () => {
     ).toEqual({
       error: { code: "alreadyAnswered" },
     });
+    // The same answer again (its acknowledgement lost) is acknowledged as the one saved, not saved twice.
+    h.clock.advance(1000);
+    expect(
+      data(
+        await request<LiveSaved>(phones[2].socket, "live:answer", { roundId, position: 0, choice: wrong0 }),
+      ),
+    ).toEqual({ position: 0, choice: wrong0, savedAt: savedAt[2] });
     const stored = await h.services.db
       .selectFrom("live_answers")
       .selectAll()
@@ -183,7 +194,9 @@ describe("live final", () => {
     data(await request(phones[0].socket, "live:join", { code: joinCode }));
     const open = await hostDo(host, roundId, "start");
     h.clock.advance(2_000);
-    data(await request(phones[0].socket, "live:answer", { roundId, position: 0, choice: correct[0] }));
+    const first = data(
+      await request<LiveSaved>(phones[0].socket, "live:answer", { roundId, position: 0, choice: correct[0] }),
+    );
 
     // The process dies: a new hub on the same database.
     const emitted: string[] = [];
@@ -199,10 +212,18 @@ describe("live final", () => {
       deadlineAt: open.deadlineAt,
       answered: 1,
     });
+    // The phone's answer, sent again because its acknowledgement was lost with the process, is the one
+    // saved before, even once the deadline has passed; another choice is refused.
+    h.clock.advance(20_000);
+    const answer = { userId: phones[0].userId, roundId, position: 0 };
+    expect(await again.answer({ ...answer, choice: correct[0] })).toEqual({ ok: true, data: first });
+    expect(await again.answer({ ...answer, choice: (correct[0] + 1) % 2 })).toEqual({
+      ok: false,
+      code: "alreadyAnswered",
+    });
     await again.stop();
 
     // A platform restarted after the deadline: the question is closed, the deadline unchanged.
-    h.clock.advance(20_000);
     const platform = await createPlatform(h.services, { kind: "none" });
     const { port } = await platform.start();
     try {
@@ -214,6 +235,27 @@ describe("live final", () => {
     } finally {
       await platform.stop();
     }
+  });
+});
+
+describe("live final: the same answer twice", () => {
+  it("acknowledges the same answer sent twice at once as one answer, saved once", async () => {
+    const { h, roundId, joinCode, host, phones, correct } = await setup(1, 20);
+    data(await request(phones[0].socket, "live:join", { code: joinCode }));
+    await hostDo(host, roundId, "start");
+    h.clock.advance(1_000);
+    const payload = { roundId, position: 0, choice: correct[0] };
+    const [a, b] = await Promise.all([
+      request<LiveSaved>(phones[0].socket, "live:answer", payload),
+      request<LiveSaved>(phones[0].socket, "live:answer", payload),
+    ]);
+    expect(data(b)).toEqual(data(a));
+    const rows = await h.services.db
+      .selectFrom("live_answers")
+      .select(["choice", "answered_at"])
+      .where("round_id", "=", roundId)
+      .execute();
+    expect(rows).toEqual([{ choice: correct[0], answered_at: data(a).savedAt }]);
   });
 });
 
@@ -254,7 +296,7 @@ describe("live final: the answers' group commit", () => {
 
 describe("live final: seats, prediction, pictures, picked questions", () => {
   it("seats an invited contestant by seat code without an account, in the same seat after a reload", async () => {
-    const { h, roundId, host, phones, correct, adminId } = await setup(2);
+    const { h, roundId, host, phones, correct, optionCount, adminId } = await setup(2);
     const first = await createSeatCodes(h.services, { roundId, actorUserId: adminId });
     expect(first.ok && first.added).toBeGreaterThanOrEqual(2);
     // Codes already handed out are kept: a second run adds nobody.
@@ -275,11 +317,22 @@ describe("live final: seats, prediction, pictures, picked questions", () => {
 
     await hostDo(host, roundId, "start");
     data(await request(phone, "live:answer", { roundId, position: 0, choice: correct[0] }));
-    // The contestant's own account and the seat are the same seat: a second answer is refused.
+    // The contestant's own account and the seat are the same seat: another answer is refused, the same
+    // one is the answer the seat gave.
     data(await request(phones[1].socket, "live:join", { roundId }));
+    const other = (correct[0] + 1) % optionCount[0];
+    expect(await request(phones[1].socket, "live:answer", { roundId, position: 0, choice: other })).toEqual({
+      error: { code: "alreadyAnswered" },
+    });
     expect(
-      await request(phones[1].socket, "live:answer", { roundId, position: 0, choice: correct[0] }),
-    ).toEqual({ error: { code: "alreadyAnswered" } });
+      data(
+        await request<LiveSaved>(phones[1].socket, "live:answer", {
+          roundId,
+          position: 0,
+          choice: correct[0],
+        }),
+      ),
+    ).toMatchObject({ position: 0, choice: correct[0] });
 
     // A reload: a new socket with the same code sees its answer.
     phone.disconnect();

@@ -27,6 +27,7 @@ import {
 import { recordAudit } from "#db/repos/audit";
 import { picturesOfVersions } from "#db/repos/question-pictures";
 import { QuestionPictureEditor } from "~/components/media/question-picture-editor";
+import { ActionResult } from "~/components/forms/action-result";
 
 const idSchema = z.coerce.number().int().positive();
 
@@ -180,16 +181,7 @@ export default function QuestionPage() {
           {t("questions.form.created")}
         </p>
       ) : null}
-      {result && "ok" in result ? (
-        <p className="form-success" role="status">
-          {result.ok}
-        </p>
-      ) : null}
-      {result && "error" in result ? (
-        <p className="form-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <ActionResult result={result} />
       {data.currentVersionUses > 0 ? (
         <p className="badge warn" role="note">
           {t("questions.form.usedNote", { version: data.version, n: data.currentVersionUses })}

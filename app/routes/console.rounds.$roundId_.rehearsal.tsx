@@ -18,6 +18,7 @@ import { findRound } from "#db/repos/rounds";
 import { roundAttemptCounts } from "#db/repos/round-settings";
 import { CSRF_FIELD } from "#server/security/csrf";
 import { deleteRoundWithoutAttempts, setRoundRehearsal, wipeRoundAttempts } from "#db/repos/rehearsals";
+import { ActionResult } from "~/components/forms/action-result";
 
 export const meta: MetaFunction = () => [{ title: "Thi thử và xóa đợt — Bảng điều khiển" }];
 
@@ -121,15 +122,7 @@ export default function RoundRehearsal() {
       <p className="muted">{t("organizer.rehearsal.intro")}</p>
       {closed ? <p className="form-error">{t("organizer.readOnly")}</p> : null}
       <div aria-live="polite" style={{ minHeight: "1.5em" }}>
-        {result && "ok" in result ? (
-          <p className="form-success" role="status">
-            {result.ok}
-          </p>
-        ) : result && "error" in result ? (
-          <p className="form-error" role="alert">
-            {result.error}
-          </p>
-        ) : null}
+        <ActionResult result={result} />
       </div>
       <p>
         {round.rehearsal ? <span className="badge">{t("organizer.rehearsal.badge")}</span> : null}{" "}

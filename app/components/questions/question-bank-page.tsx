@@ -7,6 +7,7 @@ import { BankExport } from "./bank-export";
 import { BankFilters, type BankFilterValues } from "./bank-filters";
 import { BankList } from "./bank-list";
 import { ExpiringQuestions } from "./expiring-questions";
+import { ActionResult } from "~/components/forms/action-result";
 import "~/components/question-form.css";
 import "./questions.css";
 
@@ -47,16 +48,7 @@ export function QuestionBankPage({
           {data.notice}
         </p>
       ) : null}
-      {result && "ok" in result ? (
-        <p className="form-success" role="status">
-          {result.ok}
-        </p>
-      ) : null}
-      {result && "error" in result ? (
-        <p className="form-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <ActionResult result={result} />
       <div className="bank-toolbar">
         {data.canEdit ? (
           <>

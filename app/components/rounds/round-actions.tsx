@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { CheckboxField } from "~/components/forms/fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
+import { ActionResult } from "~/components/forms/action-result";
 import "./rounds.css";
 
 /** What the actions card needs to know about a stored round. */
@@ -39,16 +40,7 @@ export function RoundActions({
   return (
     <section className="card" aria-labelledby="round-actions-title">
       <h2 id="round-actions-title">{t("round.actions.title")}</h2>
-      {result && "ok" in result ? (
-        <p className="form-success" role="status">
-          {result.ok}
-        </p>
-      ) : null}
-      {result && "error" in result ? (
-        <p className="form-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <ActionResult result={result} />
       <p>
         {round.rankedAt
           ? t("round.actions.rankedAt", { time: round.rankedAt, perfect: round.perfectCount ?? 0 })
